@@ -1,0 +1,94 @@
+package io.byline;
+
+import io.byline.service.AuditService;
+import io.byline.service.AuthService;
+import io.byline.service.BackupService;
+import io.byline.service.DemoWorkspace;
+import io.byline.service.ExecutiveService;
+import io.byline.service.PasswordHasher;
+import io.byline.service.PreferencesService;
+import io.byline.service.Session;
+import io.byline.service.UserService;
+import io.byline.service.WorkspaceService;
+import io.byline.store.AuditKey;
+import io.byline.store.AuditLog;
+import io.byline.store.Database;
+import io.byline.store.DatabaseLocation;
+import io.byline.store.PreferencesFile;
+import io.byline.store.SettingsRepository;
+import io.byline.store.SqliteExecutiveRepository;
+import io.byline.store.SqlitePolicyRepository;
+import io.byline.store.SqliteUserRepository;
+
+/**
+ * The composition root: the only place that creates stores and services. One context per open
+ * database; the GUI and the headless commands both start here.
+ */
+public final class AppContext implements AutoCloseable {
+    private final DatabaseLocation location;
+    private final Database database;
+    private final Session session = new Session();
+    private final PasswordHasher hasher;
+    private final SqliteUserRepository userRepository = new SqliteUserRepository();
+    private final SqliteExecutiveRepository executiveRepository = new SqliteExecutiveRepository();
+    private final SqlitePolicyRepository policyRepository = new SqlitePolicyRepository();
+    private final SettingsRepository settingsRepository = new SettingsRepository();
+    private final AuditLog auditLog;
+    private final AuditService auditService;
+    private final AuthService authService;
+    private final UserService userService;
+    private final ExecutiveService executiveService;
+    private final WorkspaceService workspaceService;
+    private final PreferencesService preferencesService;
+    private final BackupService backupService;
+
+    /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
+    public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
+        return open(location, seedDemoIfNew, new PasswordHasher());
+    }
+
+    public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew, PasswordHasher hasher) {
+        Database db = Database.open(location.database(), location.backups());
+        try {
+            return new AppContext(location, db, seedDemoIfNew && db.wasCreated(), hasher);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private AppContext(DatabaseLocation location, Database database, boolean seed, PasswordHasher hasher) {
+        this.location = location;
+        this.database = database;
+        this.hasher = hasher;
+        String workspaceId = WorkspaceService.ensureId(database, settingsRepository);
+        this.auditLog = new AuditLog(AuditKey.loadOrCreate(location.keys(), workspaceId));
+        this.auditService = new AuditService(database, auditLog, session);
+        this.authService = new AuthService(database, userRepository, auditService, session, hasher);
+        this.userService = new UserService(database, userRepository, executiveRepository, auditService, session, hasher);
+        this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
+        this.workspaceService = new WorkspaceService(database, settingsRepository);
+        this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
+        this.backupService = new BackupService(database, auditService);
+        if (seed) {
+            DemoWorkspace.seed(database, userRepository, executiveRepository, policyRepository, settingsRepository,
+                    auditService, hasher);
+        }
+    }
+
+    public DatabaseLocation location() { return location; }
+    public Database database() { return database; }
+    public Session session() { return session; }
+    public AuditService auditService() { return auditService; }
+    public AuthService authService() { return authService; }
+    public UserService userService() { return userService; }
+    public ExecutiveService executiveService() { return executiveService; }
+    public WorkspaceService workspaceService() { return workspaceService; }
+    public PreferencesService preferencesService() { return preferencesService; }
+    public BackupService backupService() { return backupService; }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,73 @@
+package io.byline.cli;
+
+import io.byline.AppContext;
+import io.byline.domain.StorageException;
+import io.byline.store.AuditLog;
+import io.byline.store.DatabaseLocation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * {@code verify-audit}: checks the audit chain. Exit 0 when it holds, 1 naming the first bad entry, 2 on bad
+ * arguments or an unreadable database. {@code --checkpoint FILE} also checks that the log still reaches a
+ * checkpoint saved earlier; {@code --write-checkpoint FILE} saves one (last sequence and MAC) to keep elsewhere.
+ */
+public final class VerifyAuditCommand {
+    private VerifyAuditCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args, Set.of("--db", "--checkpoint", "--write-checkpoint"), Set.of());
+            if (!o.positional().isEmpty()) throw new IllegalArgumentException("unexpected " + o.positional().get(0));
+        } catch (IllegalArgumentException e) {
+            err.println("byline verify-audit: " + e.getMessage());
+            return 2;
+        }
+        long cpSeq = -1;
+        String cpMac = null;
+        if (o.value("--checkpoint").isPresent()) {
+            Path cp = Path.of(o.value("--checkpoint").get());
+            try {
+                Properties p = new Properties();
+                p.load(Files.newBufferedReader(cp, StandardCharsets.UTF_8));
+                cpSeq = Long.parseLong(p.getProperty("seq", "").strip());
+                cpMac = p.getProperty("mac", "").strip();
+                if (!cpMac.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("bad mac");
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("byline verify-audit: cannot read the checkpoint " + cp + " (" + e.getMessage() + ")");
+                return 2;
+            }
+        }
+        try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+            AuditLog.Verification v = ctx.auditService().verify(cpSeq, cpMac);
+            if (!v.ok()) {
+                out.println("The audit log does NOT verify: " + v.problem() + ". First bad entry: " + v.firstBad() + ".");
+                return 1;
+            }
+            out.println("The audit log verifies: " + v.entries() + " entries, last " + v.lastSeq() + ".");
+            if (o.value("--write-checkpoint").isPresent()) {
+                Path target = Path.of(o.value("--write-checkpoint").get()).toAbsolutePath();
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                Files.writeString(tmp, "# Byline audit checkpoint: keep this file outside the workspace\nseq=" + v.lastSeq()
+                        + "\nmac=" + v.lastMac() + "\n", StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                out.println("Checkpoint written to " + target + ".");
+            }
+            return 0;
+        } catch (StorageException e) {
+            err.println("byline verify-audit: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("byline verify-audit: cannot write the checkpoint: " + e.getMessage());
+            return 2;
+        }
+    }
+}

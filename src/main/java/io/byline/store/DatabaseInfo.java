@@ -1,0 +1,88 @@
+package io.byline.store;
+
+import io.byline.domain.StorageException;
+import io.byline.domain.StorageException.Kind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.sqlite.SQLiteConfig;
+
+/**
+ * What a database file is, read without writing to it: its {@code application_id}, {@code user_version},
+ * whether it has any tables and whether {@code quick_check} passes.
+ *
+ * @param problem null when the file could be read, else why not
+ */
+public record DatabaseInfo(Path file, boolean exists, int applicationId, int userVersion, int tables,
+                           boolean integrityOk, String problem) {
+
+    /** A missing or empty file, or an SQLite file with no tables and no id: Byline may create its schema there. */
+    public boolean isNew() {
+        return problem == null && (!exists || (tables == 0 && applicationId == 0 && userVersion == 0));
+    }
+
+    /** Inspects the file through a read-only connection; never writes to it. */
+    public static DatabaseInfo inspect(Path file) {
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                return new DatabaseInfo(file, false, 0, 0, 0, true, null);
+            }
+        } catch (java.io.IOException e) {
+            return new DatabaseInfo(file, true, 0, 0, 0, false, e.getMessage());
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+             Statement st = c.createStatement()) {
+            int appId = intPragma(st, "PRAGMA application_id");
+            int version = intPragma(st, "PRAGMA user_version");
+            int tables;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                tables = rs.next() ? rs.getInt(1) : 0;
+            }
+            boolean ok;
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                ok = rs.next() && "ok".equals(rs.getString(1));
+            }
+            return new DatabaseInfo(file, true, appId, version, tables, ok, null);
+        } catch (SQLException e) {
+            return new DatabaseInfo(file, true, 0, 0, 0, false, e.getMessage());
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            throw Database.nativeLibraryFailure(e);
+        }
+    }
+
+    private static int intPragma(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Throws, with a message that says what to do, unless Byline may open and write to this file. */
+    public void requireUsable(int latestVersion) {
+        if (isNew()) return;
+        if (problem != null) {
+            throw new StorageException(Kind.UNUSABLE, "The file " + file + " is not a Byline database or is damaged ("
+                    + problem + "). Byline has not changed it. Move it aside and start a new workspace, or restore a backup.");
+        }
+        if (applicationId != Database.APPLICATION_ID) {
+            throw new StorageException(Kind.UNUSABLE, "The file " + file + " is a database of another program, not Byline."
+                    + " Byline has not changed it. Choose another file with --db.");
+        }
+        if (userVersion > latestVersion) {
+            throw new StorageException(Kind.UNUSABLE, "The database " + file + " was written by a newer Byline (schema version "
+                    + userVersion + "; this Byline knows up to " + latestVersion + "). Byline has not changed it. Update Byline to open it.");
+        }
+        if (!integrityOk) {
+            throw new StorageException(Kind.UNUSABLE, "The database " + file + " failed its integrity check."
+                    + " Byline has not changed it. Restore it from a backup.");
+        }
+    }
+}

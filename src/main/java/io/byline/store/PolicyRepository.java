@@ -1,0 +1,28 @@
+package io.byline.store;
+
+import io.byline.domain.PolicyEntry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The stored policy: terms and patterns, allowed phrases, internal domains. */
+public interface PolicyRepository {
+    /** Active and retired entries when {@code includeRetired}, else active ones only. */
+    List<PolicyEntry> entries(Tx tx, boolean includeRetired);
+
+    Optional<PolicyEntry> entry(Tx tx, long id);
+
+    long insert(Tx tx, PolicyEntry entry);
+
+    void update(Tx tx, PolicyEntry entry);
+
+    void setRetired(Tx tx, long id, boolean retired);
+
+    List<String> allowPhrases(Tx tx);
+
+    void replaceAllowPhrases(Tx tx, List<String> phrases);
+
+    List<String> internalDomains(Tx tx);
+
+    void replaceInternalDomains(Tx tx, List<String> domains);
+}

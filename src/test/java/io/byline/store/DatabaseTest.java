@@ -1,0 +1,180 @@
+package io.byline.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.byline.domain.StorageException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("byline.db");
+    }
+
+    @Test
+    void newDatabaseGetsTheSchemaApplicationIdAndVersion() {
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            assertTrue(d.wasCreated());
+            assertEquals("ok", d.integrityCheck());
+        }
+        DatabaseInfo info = DatabaseInfo.inspect(db());
+        assertEquals(Database.APPLICATION_ID, info.applicationId());
+        assertEquals(Migration.bundled().size(), info.userVersion());
+        assertTrue(info.integrityOk());
+    }
+
+    @Test
+    void reopeningAnExistingDatabaseKeepsItsData() {
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            d.inWrite(tx -> {
+                new SettingsRepository().put(tx, "k", "v");
+                return null;
+            });
+        }
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            assertEquals("v", d.inRead(tx -> new SettingsRepository().get(tx, "k")).orElseThrow());
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameFileIsRefusedNamingTheFile() {
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups")));
+            assertEquals(StorageException.Kind.LOCKED, e.kind());
+            assertTrue(e.getMessage().contains(db().toString()), e.getMessage());
+        }
+        Database.open(db(), dir.resolve("backups")).close();
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws Exception {
+        byte[] garbage = "this is a text file, not SQLite at all, and quite long enough to look like a header".repeat(60).getBytes();
+        Files.write(db(), garbage);
+        StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups")));
+        assertEquals(StorageException.Kind.UNUSABLE, e.kind());
+        assertArrayEquals(garbage, Files.readAllBytes(db()));
+    }
+
+    @Test
+    void aForeignSqliteDatabaseIsRefusedAndLeftUntouched() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        byte[] before = Files.readAllBytes(db());
+        StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups")));
+        assertTrue(e.getMessage().contains("another program"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(db()));
+    }
+
+    @Test
+    void aDatabaseFromANewerBylineIsRefused() throws Exception {
+        Database.open(db(), dir.resolve("backups")).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA user_version = 999");
+        }
+        StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups")));
+        assertTrue(e.getMessage().contains("newer Byline"), e.getMessage());
+        assertEquals(999, DatabaseInfo.inspect(db()).userVersion());
+    }
+
+    @Test
+    void aFailedWriteSavesNothing() {
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            SettingsRepository settings = new SettingsRepository();
+            assertThrows(IllegalStateException.class, () -> d.inWrite(tx -> {
+                settings.put(tx, "half", "done");
+                throw new IllegalStateException("boom");
+            }));
+            assertTrue(d.inRead(tx -> settings.get(tx, "half")).isEmpty());
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsHalfWayLeavesSchemaAndVersionAsTheyWereAfterABackup() throws Exception {
+        List<Migration> good = Migration.bundled();
+        Database.open(db(), dir.resolve("backups"), good).close();
+        List<Migration> withBad = new ArrayList<>(good);
+        withBad.add(new Migration(good.size() + 1, "broken", List.of("CREATE TABLE extra (id INTEGER)", "THIS IS NOT SQL")));
+        StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups"), withBad));
+        assertTrue(e.getMessage().contains("will be tried again"), e.getMessage());
+        DatabaseInfo info = DatabaseInfo.inspect(db());
+        assertEquals(good.size(), info.userVersion());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'extra'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+        try (var backups = Files.list(dir.resolve("backups"))) {
+            assertEquals(1, backups.count());
+        }
+        // The next start, with a fixed migration, upgrades.
+        List<Migration> fixed = new ArrayList<>(good);
+        fixed.add(new Migration(good.size() + 1, "fixed", List.of("CREATE TABLE extra (id INTEGER)")));
+        Database.open(db(), dir.resolve("backups"), fixed).close();
+        assertEquals(good.size() + 1, DatabaseInfo.inspect(db()).userVersion());
+    }
+
+    @Test
+    void aFullDiskSaysNothingWasSavedAndTheDatabaseStaysUsable() {
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            SettingsRepository settings = new SettingsRepository();
+            long pages = d.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            d.limitPages(pages + 2);
+            StorageException e = assertThrows(StorageException.class, () -> d.inWrite(tx -> {
+                for (int i = 0; i < 200; i++) settings.put(tx, "big" + i, "x".repeat(4000));
+                return null;
+            }));
+            assertEquals(StorageException.Kind.DISK_FULL, e.kind());
+            assertTrue(e.getMessage().startsWith("Disk full — nothing was saved"), e.getMessage());
+            assertTrue(d.inRead(tx -> settings.get(tx, "big0")).isEmpty());
+            d.inWrite(tx -> {
+                settings.put(tx, "small", "fits");
+                return null;
+            });
+            d.limitPages(1_000_000);
+            d.inWrite(tx -> {
+                for (int i = 0; i < 200; i++) settings.put(tx, "big" + i, "x".repeat(4000));
+                return null;
+            });
+            assertEquals("ok", d.integrityCheck());
+        }
+    }
+
+    @Test
+    void backupIsAVerifiedCopyThatCanBeRestored() {
+        Path backup = dir.resolve("out").resolve("copy.db");
+        try (Database d = Database.open(db(), dir.resolve("backups"))) {
+            d.inWrite(tx -> {
+                new SettingsRepository().put(tx, "kept", "yes");
+                return null;
+            });
+            d.backupTo(backup);
+        }
+        assertTrue(DatabaseInfo.inspect(backup).integrityOk());
+        Path restored = dir.resolve("restored.db");
+        Database.restore(backup, restored, Migration.bundled().size());
+        try (Database d = Database.open(restored, dir.resolve("backups"))) {
+            assertEquals("yes", d.inRead(tx -> new SettingsRepository().get(tx, "kept")).orElseThrow());
+        }
+    }
+}
