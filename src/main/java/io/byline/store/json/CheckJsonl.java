@@ -1,0 +1,190 @@
+package io.byline.store.json;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import io.byline.domain.Finding;
+import io.byline.domain.Platform;
+import io.byline.validation.LengthInfo;
+import io.byline.validation.PostInput;
+import io.byline.validation.ValidationResult;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The JSON Lines contract of the {@code check} command. Input: one object a line with {@code id}, {@code text},
+ * {@code platform}, {@code publishAt} (other fields ignored). Output: one line per input line,
+ * {@code {"id":…,"verdict":…,"findings":[…],"length":{…}}} or {@code {"id":…,"error":"…"}}.
+ */
+public final class CheckJsonl {
+    /** Nesting allowed inside ignored fields of an input line. */
+    public static final int MAX_DEPTH = 32;
+
+    private CheckJsonl() {}
+
+    /** One parsed input line: either {@code input} (and {@code error} null) or an {@code error}. id may be null. */
+    public record Line(String id, PostInput input, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** Parses one input line; never throws. */
+    public static Line parse(String line) {
+        if (line == null || line.isBlank()) return new Line(null, null, "empty line");
+        JsonReader r = new JsonReader(new StringReader(line));
+        r.setStrictness(Strictness.STRICT);
+        r.setNestingLimit(MAX_DEPTH);
+        String id = null, text = null, platform = null, publishAt = null;
+        boolean hasText = false, hasPlatform = false;
+        String error = null;
+        try {
+            if (r.peek() != JsonToken.BEGIN_OBJECT) return new Line(null, null, "not a JSON object");
+            r.beginObject();
+            while (r.hasNext()) {
+                String name = r.nextName();
+                switch (name) {
+                    case "id": {
+                        JsonToken t = r.peek();
+                        if (t == JsonToken.STRING || t == JsonToken.NUMBER) id = r.nextString();
+                        else { r.skipValue(); if (error == null) error = "\"id\" must be a string"; }
+                        break;
+                    }
+                    case "text":
+                        if (r.peek() != JsonToken.STRING) { if (error == null) error = "\"text\" must be a string"; r.skipValue(); break; }
+                        text = r.nextString();
+                        hasText = true;
+                        break;
+                    case "platform":
+                        if (r.peek() != JsonToken.STRING) { if (error == null) error = "\"platform\" must be a string"; r.skipValue(); break; }
+                        platform = r.nextString();
+                        hasPlatform = true;
+                        break;
+                    case "publishAt":
+                        if (r.peek() == JsonToken.NULL) { r.nextNull(); break; }
+                        if (r.peek() != JsonToken.STRING) { if (error == null) error = "\"publishAt\" must be an ISO-8601 instant string"; r.skipValue(); break; }
+                        publishAt = r.nextString();
+                        break;
+                    default:
+                        r.skipValue();
+                        break;
+                }
+            }
+            r.endObject();
+            if (r.peek() != JsonToken.END_DOCUMENT) return new Line(id, null, "unexpected content after the JSON object");
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            String m = e.getMessage() == null ? "malformed JSON" : e.getMessage();
+            int see = m.indexOf("\nSee ");
+            if (see > 0) m = m.substring(0, see);
+            return new Line(id, null, "malformed JSON: " + m);
+        } catch (StackOverflowError e) {
+            return new Line(id, null, "nested too deeply");
+        }
+        if (error != null) return new Line(id, null, error);
+        if (!hasText) return new Line(id, null, "missing \"text\"");
+        if (!hasPlatform) return new Line(id, null, "missing \"platform\"");
+        Optional<Platform> p = Platform.fromId(platform);
+        if (p.isEmpty()) return new Line(id, null, "unknown platform \"" + platform + "\"");
+        Instant at = null;
+        if (publishAt != null) {
+            try {
+                at = Instant.parse(publishAt);
+            } catch (DateTimeParseException e) {
+                return new Line(id, null, "bad publishAt \"" + publishAt + "\" (an ISO-8601 instant such as 2026-12-10T09:00:00Z)");
+            }
+        }
+        return new Line(id, new PostInput(text, p.get(), at), null);
+    }
+
+    /** The output line of a checked post (no trailing newline). */
+    public static String resultLine(String id, ValidationResult result) {
+        StringBuilder b = new StringBuilder(128 + result.findings().size() * 160);
+        appendResult(b, id, result);
+        return b.toString();
+    }
+
+    public static void appendResult(StringBuilder b, String id, ValidationResult result) {
+        b.append("{\"id\":");
+        string(b, id);
+        b.append(",\"verdict\":\"").append(result.verdict()).append("\",\"findings\":[");
+        boolean first = true;
+        for (Finding f : result.findings()) {
+            if (!first) b.append(',');
+            first = false;
+            b.append("{\"rule\":");
+            string(b, f.rule());
+            b.append(",\"severity\":\"").append(f.severity().name()).append("\",\"start\":").append(f.start())
+                    .append(",\"end\":").append(f.end()).append(",\"text\":");
+            string(b, f.text());
+            if (f.category() != null) { b.append(",\"category\":"); string(b, f.category()); }
+            if (f.term() != null) { b.append(",\"term\":"); string(b, f.term()); }
+            b.append(",\"message\":");
+            string(b, f.message());
+            b.append('}');
+        }
+        LengthInfo l = result.length();
+        b.append("],\"length\":{\"platform\":\"").append(l.platform().id()).append("\",\"count\":").append(l.count())
+                .append(",\"limit\":").append(l.limit()).append("}}");
+    }
+
+    /** The output line of a malformed input line (no trailing newline). */
+    public static String errorLine(String id, String error) {
+        StringBuilder b = new StringBuilder(64);
+        appendError(b, id, error);
+        return b.toString();
+    }
+
+    public static void appendError(StringBuilder b, String id, String error) {
+        b.append("{\"id\":");
+        string(b, id);
+        b.append(",\"error\":");
+        string(b, error);
+        b.append('}');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Appends a JSON string literal (or null); lone surrogates and U+2028/2029 are escaped. */
+    static void string(StringBuilder b, String s) {
+        if (s == null) {
+            b.append("null");
+            return;
+        }
+        b.append('"');
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean esc;
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                esc = true;
+            } else if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
+                        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                esc = !paired;
+            } else {
+                esc = false;
+            }
+            if (!esc) continue;
+            b.append(s, run, i);
+            run = i + 1;
+            switch (c) {
+                case '"': b.append("\\\""); break;
+                case '\\': b.append("\\\\"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                case '\b': b.append("\\b"); break;
+                case '\f': b.append("\\f"); break;
+                default:
+                    b.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
+            }
+        }
+        b.append(s, run, n);
+        b.append('"');
+    }
+}

@@ -1,0 +1,324 @@
+package io.byline.store.json;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.byline.domain.Severity;
+import io.byline.validation.CompiledPolicy;
+import io.byline.validation.Policy;
+import io.byline.validation.PolicyException;
+import io.byline.validation.PolicyTerm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The policy file format (import and export), strictly: malformed JSON is reported with its line and column;
+ * unknown fields, wrong types, nulls, missing required fields, both or neither of term/pattern, empty or duplicate
+ * terms (after normalisation), bad or catastrophic regexes, bad severities or dates are a {@link PolicyException}
+ * naming the entry (index, term or pattern) and its line. All or nothing: a policy is returned only when all of it
+ * is valid. Limits (B3): {@link #MAX_BYTES} of input, {@link #MAX_ENTRIES} entries, nesting depth
+ * {@link #MAX_DEPTH}; the reader is streaming and iterative, so no input can overflow the stack.
+ */
+public final class PolicyJson {
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final int MAX_ENTRIES = 500_000;
+    public static final int MAX_DEPTH = 16;
+    public static final int MAX_STRING = 10_000;
+
+    private static final Set<String> TOP = Set.of("name", "terms", "allow", "internalDomains");
+    private static final Set<String> ENTRY = Set.of("id", "term", "pattern", "category", "severity", "embargoUntil", "note");
+    private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
+
+    private PolicyJson() {}
+
+    /** Parses and fully validates a policy (including compiling it once, to find duplicates and bad regexes). */
+    public static Policy parse(String json) throws PolicyException {
+        return parseAndCompile(json).policy();
+    }
+
+    /** Parses, validates and compiles; the compiled policy holds the parsed {@link Policy}. */
+    public static CompiledPolicy parseAndCompile(String json) throws PolicyException {
+        Parsed p = parseStructure(json);
+        try {
+            return CompiledPolicy.compile(p.policy);
+        } catch (PolicyException e) {
+            if (e.entryIndex() >= 0 && e.entryIndex() < p.lines.size()) {
+                int[] lc = p.lines.get(e.entryIndex());
+                throw e.at(lc[0], lc[1]);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads a policy file (UTF-8, at most {@link #MAX_BYTES}); see {@link #parseAndCompile(String)}. */
+    public static CompiledPolicy read(Path file) throws PolicyException, IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) throw new PolicyException("policy file too large (" + size + " bytes, limit " + MAX_BYTES + ")");
+        try (InputStream in = Files.newInputStream(file)) {
+            return parseAndCompile(decode(in.readNBytes((int) MAX_BYTES + 1)));
+        }
+    }
+
+    /** Strict UTF-8 decoding: invalid bytes are a policy error, not silently replaced. */
+    static String decode(byte[] bytes) throws PolicyException {
+        if (bytes.length > MAX_BYTES) throw new PolicyException("policy file too large (limit " + MAX_BYTES + " bytes)");
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
+            return s;
+        } catch (CharacterCodingException e) {
+            throw new PolicyException("policy file is not valid UTF-8");
+        }
+    }
+
+    private record Parsed(Policy policy, List<int[]> lines) {}
+
+    private static int[] location(JsonReader r) {
+        Matcher m = LOCATION.matcher(r.toString());
+        return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : new int[] {-1, -1};
+    }
+
+    private static PolicyException malformed(Exception e) {
+        String msg = e.getMessage() == null ? "malformed JSON" : e.getMessage();
+        Matcher m = LOCATION.matcher(msg);
+        int line = -1, col = -1;
+        if (m.find()) {
+            line = Integer.parseInt(m.group(1));
+            col = Integer.parseInt(m.group(2));
+        }
+        String reason = msg;
+        int at = reason.indexOf(" at line ");
+        if (at > 0) reason = reason.substring(0, at);
+        int see = reason.indexOf("\nSee ");
+        if (see > 0) reason = reason.substring(0, see);
+        return new PolicyException("malformed JSON: " + reason.trim(), -1, null, line, col);
+    }
+
+    private static Parsed parseStructure(String json) throws PolicyException {
+        if (json == null) throw new PolicyException("no policy");
+        if (json.length() > MAX_BYTES) throw new PolicyException("policy too large");
+        JsonReader r = new JsonReader(new StringReader(json));
+        r.setStrictness(Strictness.STRICT);
+        r.setNestingLimit(MAX_DEPTH);
+        try {
+            return readPolicy(r);
+        } catch (PolicyException e) {
+            throw e;
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw malformed(e);
+        } catch (StackOverflowError e) {
+            throw new PolicyException("policy nested too deeply");
+        }
+    }
+
+    private static Parsed readPolicy(JsonReader r) throws IOException, PolicyException {
+        if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "the policy must be a JSON object", -1, null);
+        r.beginObject();
+        String name = null;
+        List<PolicyTerm> terms = null;
+        List<int[]> lines = new ArrayList<>();
+        List<String> allow = List.of();
+        List<String> domains = List.of();
+        Set<String> seen = new HashSet<>();
+        while (r.hasNext()) {
+            String field = r.nextName();
+            if (!TOP.contains(field)) throw fieldError(r, "unknown field \"" + field + "\"", -1, null);
+            if (!seen.add(field)) throw fieldError(r, "field \"" + field + "\" given twice", -1, null);
+            switch (field) {
+                case "name":
+                    name = string(r, field, -1, null);
+                    break;
+                case "terms":
+                    terms = readTerms(r, lines);
+                    break;
+                case "allow":
+                    allow = strings(r, field);
+                    break;
+                default:
+                    domains = strings(r, field);
+                    break;
+            }
+        }
+        r.endObject();
+        if (r.peek() != JsonToken.END_DOCUMENT) throw fieldError(r, "unexpected content after the policy object", -1, null);
+        if (terms == null) throw new PolicyException("missing required field \"terms\"");
+        return new Parsed(new Policy(name, terms, allow, domains), lines);
+    }
+
+    private static List<PolicyTerm> readTerms(JsonReader r, List<int[]> lines) throws IOException, PolicyException {
+        if (r.peek() != JsonToken.BEGIN_ARRAY) throw fieldError(r, "\"terms\" must be an array", -1, null);
+        r.beginArray();
+        List<PolicyTerm> out = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        while (r.hasNext()) {
+            int index = out.size();
+            if (index >= MAX_ENTRIES) throw fieldError(r, "too many entries (limit " + MAX_ENTRIES + ")", index, null);
+            if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "an entry must be a JSON object", index, null);
+            r.beginObject();
+            int[] loc = location(r);
+            lines.add(loc);
+            String id = null, term = null, pattern = null, category = null, note = null;
+            Severity severity = null;
+            Instant embargo = null;
+            Set<String> seen = new HashSet<>();
+            String label = null;
+            while (r.hasNext()) {
+                String f = r.nextName();
+                if (!ENTRY.contains(f)) throw fieldError(r, "unknown field \"" + f + "\"", index, label);
+                if (!seen.add(f)) throw fieldError(r, "field \"" + f + "\" given twice", index, label);
+                switch (f) {
+                    case "id": id = string(r, f, index, label); break;
+                    case "term": term = string(r, f, index, label); label = term; break;
+                    case "pattern": pattern = string(r, f, index, label); label = pattern; break;
+                    case "category": category = string(r, f, index, label); break;
+                    case "note": note = string(r, f, index, label); break;
+                    case "severity": {
+                        String s = string(r, f, index, label);
+                        try {
+                            severity = Severity.valueOf(s);
+                        } catch (IllegalArgumentException e) {
+                            throw fieldError(r, "bad severity \"" + s + "\" (BLOCK, WARN or INFO)", index, label);
+                        }
+                        break;
+                    }
+                    default: {
+                        String s = string(r, f, index, label);
+                        try {
+                            embargo = Instant.parse(s);
+                        } catch (DateTimeParseException e) {
+                            throw fieldError(r, "bad embargoUntil \"" + s + "\" (an ISO-8601 instant such as 2027-01-15T00:00:00Z)", index, label);
+                        }
+                        break;
+                    }
+                }
+            }
+            r.endObject();
+            String where = label;
+            if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where), loc);
+            if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null), loc);
+            if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where), loc);
+            if (category.isBlank()) throw at(new PolicyException("empty category", index, where), loc);
+            if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where), loc);
+            if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where), loc);
+            if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where), loc);
+            if (id != null) {
+                if (id.isBlank()) throw at(new PolicyException("empty id", index, where), loc);
+                Integer prev = ids.putIfAbsent(id, index);
+                if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where), loc);
+            }
+            out.add(new PolicyTerm(id, term, pattern, category, severity, embargo, note));
+        }
+        r.endArray();
+        return out;
+    }
+
+    private static PolicyException at(PolicyException e, int[] loc) {
+        return e.at(loc[0], loc[1]);
+    }
+
+    private static PolicyException fieldError(JsonReader r, String reason, int index, String label) {
+        int[] loc = location(r);
+        return new PolicyException(reason, index, label, loc[0], loc[1]);
+    }
+
+    private static String string(JsonReader r, String field, int index, String label) throws IOException, PolicyException {
+        JsonToken t = r.peek();
+        if (t == JsonToken.NULL) throw fieldError(r, "\"" + field + "\" must not be null", index, label);
+        if (t != JsonToken.STRING) throw fieldError(r, "\"" + field + "\" must be a string, not " + describe(t), index, label);
+        String s = r.nextString();
+        if (s.length() > MAX_STRING) throw fieldError(r, "\"" + field + "\" longer than " + MAX_STRING + " characters", index, label);
+        return s;
+    }
+
+    private static List<String> strings(JsonReader r, String field) throws IOException, PolicyException {
+        if (r.peek() != JsonToken.BEGIN_ARRAY) throw fieldError(r, "\"" + field + "\" must be an array of strings", -1, null);
+        r.beginArray();
+        List<String> out = new ArrayList<>();
+        while (r.hasNext()) {
+            if (out.size() >= MAX_ENTRIES) throw fieldError(r, "too many entries in \"" + field + "\"", -1, null);
+            String s = string(r, field + "[" + out.size() + "]", -1, null);
+            if (s.isBlank()) throw fieldError(r, "\"" + field + "[" + out.size() + "]\" is empty", -1, null);
+            out.add(s);
+        }
+        r.endArray();
+        return out;
+    }
+
+    private static String describe(JsonToken t) {
+        switch (t) {
+            case BEGIN_ARRAY: return "an array";
+            case BEGIN_OBJECT: return "an object";
+            case NUMBER: return "a number";
+            case BOOLEAN: return "a boolean";
+            default: return t.name().toLowerCase();
+        }
+    }
+
+    /** The policy in the import format (2-space indented; absent optional fields omitted). */
+    public static String toJson(Policy policy) {
+        StringWriter sw = new StringWriter();
+        try (JsonWriter w = new JsonWriter(sw)) {
+            w.setIndent("  ");
+            w.setHtmlSafe(false);
+            w.beginObject();
+            w.name("name").value(policy.name());
+            w.name("terms").beginArray();
+            for (PolicyTerm t : policy.terms()) {
+                w.beginObject();
+                if (t.id() != null) w.name("id").value(t.id());
+                if (t.term() != null) w.name("term").value(t.term());
+                if (t.pattern() != null) w.name("pattern").value(t.pattern());
+                w.name("category").value(t.category());
+                w.name("severity").value(t.severity().name());
+                if (t.embargoUntil() != null) w.name("embargoUntil").value(t.embargoUntil().toString());
+                if (t.note() != null) w.name("note").value(t.note());
+                w.endObject();
+            }
+            w.endArray();
+            w.name("allow").beginArray();
+            for (String a : policy.allow()) w.value(a);
+            w.endArray();
+            w.name("internalDomains").beginArray();
+            for (String d : policy.internalDomains()) w.value(d);
+            w.endArray();
+            w.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString() + "\n";
+    }
+
+    /** Reads a policy from a reader (at most {@link #MAX_BYTES} characters). */
+    public static CompiledPolicy read(Reader in) throws PolicyException, IOException {
+        StringBuilder b = new StringBuilder();
+        char[] buf = new char[65536];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            b.append(buf, 0, n);
+            if (b.length() > MAX_BYTES) throw new PolicyException("policy too large (limit " + MAX_BYTES + ")");
+        }
+        return parseAndCompile(b.toString());
+    }
+}

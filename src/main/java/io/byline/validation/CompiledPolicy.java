@@ -1,0 +1,107 @@
+package io.byline.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A policy ready to run: one term automaton, guarded regexes, the internal host suffixes. Immutable and
+ * thread-safe; compile once and share it between threads and posts.
+ */
+public final class CompiledPolicy {
+    private final Policy policy;
+    private final TermMatcher matcher;
+    private final List<GuardedRegex> regexes;   // parallel to patternEntries
+    private final int[] patternEntries;
+    private final List<String> internalDomains;
+    private final int[] termEntryMap;
+
+    private CompiledPolicy(Policy policy, TermMatcher matcher, int[] termEntryMap, List<GuardedRegex> regexes,
+                           int[] patternEntries, List<String> internalDomains) {
+        this.policy = policy;
+        this.termEntryMap = termEntryMap;
+        this.matcher = matcher;
+        this.regexes = regexes;
+        this.patternEntries = patternEntries;
+        this.internalDomains = internalDomains;
+    }
+
+    /**
+     * Validates and compiles a policy: every term has letters or digits, no two terms fold to the same key,
+     * every pattern compiles and is not catastrophic, allowed phrases and domains are not blank.
+     *
+     * @throws PolicyException naming the entry's index and term or pattern
+     */
+    public static CompiledPolicy compile(Policy policy) throws PolicyException {
+        List<PolicyTerm> entries = policy.terms();
+        List<String> termTexts = new ArrayList<>(entries.size());
+        List<Integer> termEntries = new ArrayList<>(entries.size());
+        List<GuardedRegex> regexes = new ArrayList<>();
+        List<Integer> patternEntries = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            PolicyTerm t = entries.get(i);
+            if (t.isPattern()) {
+                try {
+                    regexes.add(GuardedRegex.compile(t.pattern()));
+                } catch (IllegalArgumentException e) {
+                    throw new PolicyException(e.getMessage(), i, t.pattern());
+                }
+                patternEntries.add(i);
+            } else {
+                if (t.term().isBlank()) throw new PolicyException("empty term", i, t.term());
+                if (t.term().length() > 500) throw new PolicyException("term longer than 500 characters", i, t.term());
+                termTexts.add(t.term());
+                termEntries.add(i);
+            }
+        }
+        for (int i = 0; i < policy.allow().size(); i++) {
+            if (policy.allow().get(i) == null || policy.allow().get(i).isBlank()) {
+                throw new PolicyException("allow[" + i + "]: empty allowed phrase");
+            }
+        }
+        List<String> domains = new ArrayList<>();
+        for (int i = 0; i < policy.internalDomains().size(); i++) {
+            String d = policy.internalDomains().get(i);
+            String n = d == null ? "" : d.trim().toLowerCase(Locale.ROOT);
+            while (n.startsWith(".")) n = n.substring(1);
+            if (n.isEmpty() || n.contains("/") || n.contains(" ")) {
+                throw new PolicyException("internalDomains[" + i + "]: not a host name: \"" + d + "\"");
+            }
+            domains.add(n);
+        }
+        TermMatcher matcher;
+        try {
+            matcher = TermMatcher.compile(termTexts, policy.allow());
+        } catch (TermMatcher.KeyException e) {
+            int entry = termEntries.get(e.entry());
+            String reason = e.getMessage();
+            if (e.other() >= 0) {
+                reason = "duplicate term (same as terms[" + termEntries.get(e.other()) + "] \""
+                        + entries.get(termEntries.get(e.other())).term() + "\" after normalisation)";
+            }
+            throw new PolicyException(reason, entry, entries.get(entry).term());
+        }
+        // the matcher reports indexes into termTexts; map them back to entry indexes
+        int[] map = termEntries.stream().mapToInt(Integer::intValue).toArray();
+        return new CompiledPolicy(policy, matcher, map, List.copyOf(regexes),
+                patternEntries.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(domains));
+    }
+
+    public Policy policy() { return policy; }
+
+    public PolicyTerm entry(int index) { return policy.terms().get(index); }
+
+    TermMatcher matcher() { return matcher; }
+
+    /** Policy entry index of the matcher's term index. */
+    int termEntry(int matcherIndex) { return termEntryMap[matcherIndex]; }
+
+    int patternCount() { return regexes.size(); }
+
+    GuardedRegex regex(int i) { return regexes.get(i); }
+
+    int patternEntry(int i) { return patternEntries[i]; }
+
+    /** Policy host suffixes (lower case, no leading dot). */
+    public List<String> internalDomains() { return internalDomains; }
+}

@@ -1,0 +1,141 @@
+package io.byline.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A policy regex that cannot freeze the app: the matcher reads the text through a {@link CharSequence} that counts
+ * {@code charAt} calls and throws {@link StepLimitExceeded} past a budget. On import a pattern is also probed with
+ * adversarial inputs built from its own literals, and a pattern that blows the budget there (such as
+ * {@code (a+)+$}) is rejected as catastrophic.
+ */
+public final class GuardedRegex {
+    /** The step budget ran out: the regex backtracks catastrophically on this input. */
+    public static final class StepLimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepLimitExceeded() {
+            super("regex step limit exceeded", null, false, false);
+        }
+    }
+
+    /** Steps allowed per input character, plus a fixed allowance. */
+    static final long STEPS_PER_CHAR = 200;
+    static final long BASE_STEPS = 200_000;
+    private static final long PROBE_STEPS = 2_000_000;
+
+    private final Pattern pattern;
+
+    private GuardedRegex(Pattern pattern) {
+        this.pattern = pattern;
+    }
+
+    public Pattern pattern() { return pattern; }
+
+    /**
+     * Compiles and probes a policy pattern (case-insensitive, as policy terms are).
+     *
+     * @throws IllegalArgumentException with a readable reason when the regex is invalid or catastrophic
+     */
+    public static GuardedRegex compile(String regex) {
+        if (regex == null || regex.isEmpty()) throw new IllegalArgumentException("empty pattern");
+        if (regex.length() > 2000) throw new IllegalArgumentException("pattern longer than 2000 characters");
+        Pattern p;
+        try {
+            p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            String d = e.getDescription();
+            throw new IllegalArgumentException("invalid regex: " + d + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+        } catch (StackOverflowError | RuntimeException e) {
+            throw new IllegalArgumentException("invalid regex");
+        }
+        GuardedRegex g = new GuardedRegex(p);
+        if (p.matcher("").matches()) {
+            throw new IllegalArgumentException("pattern matches the empty text");
+        }
+        for (String probe : probes(regex)) {
+            try {
+                g.findAll(probe, PROBE_STEPS);
+            } catch (StepLimitExceeded e) {
+                throw new IllegalArgumentException("catastrophic regex (too much backtracking, e.g. nested repetition like (a+)+)");
+            } catch (StackOverflowError e) {
+                throw new IllegalArgumentException("regex too deeply recursive");
+            }
+        }
+        return g;
+    }
+
+    /** Inputs that make nested or overlapping repetition backtrack: long runs of the pattern's literal characters. */
+    private static List<String> probes(String regex) {
+        StringBuilder lits = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char n = regex.charAt(++i);
+                if (n == 'd') c = '7';
+                else if (n == 'w') c = 'w';
+                else if (n == 's') c = ' ';
+                else if (Character.isLetterOrDigit(n)) continue;
+                else c = n;
+            }
+            if (Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '.' || c == '_' || c == '@') {
+                if (lits.indexOf(String.valueOf(c)) < 0) lits.append(c);
+            }
+        }
+        if (lits.length() == 0) lits.append('a');
+        if (lits.indexOf("a") < 0) lits.append('a');
+        if (lits.indexOf("0") < 0) lits.append('0');
+        List<String> out = new ArrayList<>();
+        int len = 3000;
+        StringBuilder all = new StringBuilder();
+        while (all.length() < len) all.append(lits);
+        out.add(all + "\u0000");
+        for (int i = 0; i < lits.length() && i < 24; i++) {
+            out.add(String.valueOf(lits.charAt(i)).repeat(len) + "\u0000");
+        }
+        return out;
+    }
+
+    /** All matches as {start, end} pairs in {@code text}, with the default budget for its length. */
+    public List<int[]> findAll(CharSequence text) {
+        return findAll(text, BASE_STEPS + STEPS_PER_CHAR * text.length());
+    }
+
+    List<int[]> findAll(CharSequence text, long budget) {
+        Counting c = new Counting(text, budget);
+        Matcher m = pattern.matcher(c);
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
+            int s = m.start(), e = m.end();
+            if (e > s) out.add(new int[] {s, e});
+            from = e > s ? e : e + 1;
+            if (out.size() > 10_000) break;
+        }
+        return out;
+    }
+
+    private static final class Counting implements CharSequence {
+        private final CharSequence s;
+        private long left;
+
+        Counting(CharSequence s, long budget) {
+            this.s = s;
+            this.left = budget;
+        }
+
+        @Override public int length() { return s.length(); }
+
+        @Override public char charAt(int index) {
+            if (--left < 0) throw new StepLimitExceeded();
+            return s.charAt(index);
+        }
+
+        @Override public CharSequence subSequence(int start, int end) { return s.subSequence(start, end); }
+
+        @Override public String toString() { return s.toString(); }
+    }
+}

@@ -1,0 +1,25 @@
+package io.byline.validation;
+
+import io.byline.domain.Platform;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One post to check.
+ *
+ * @param text      the post's text as typed
+ * @param platform  where it will be published
+ * @param publishAt planned publish time (embargoes compare against it); null = unknown, embargoes apply
+ * @param account   the account, or null when unknown (the account part of the disclosure rule is skipped)
+ */
+public record PostInput(String text, Platform platform, Instant publishAt, AccountContext account) {
+    public PostInput {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(platform, "platform");
+    }
+
+    public PostInput(String text, Platform platform, Instant publishAt) {
+        this(text, platform, publishAt, null);
+    }
+}
