@@ -17,7 +17,7 @@ public final class DisclosureCheck implements PostCheck {
     public static final String RULE = "disclosure";
 
     private static final Pattern WORDING = Pattern.compile(
-            "\\b(sponsored\\s+by|sponsor(?:ed)?|paid\\s+(?:partnership|promotion|post|collab(?:oration)?)"
+            "\\b(sponsored\\s+by|sponsored|paid\\s+(?:partnership|promotion|post|collab(?:oration)?)"
                     + "|in\\s+partnership\\s+with|partner(?:ed|ing)?\\s+with|our\\s+partners?\\b|brand\\s+partner"
                     + "|(?:brand\\s+)?ambassador\\s+for|affiliate\\s+link|use\\s+(?:my\\s+)?code|promo\\s+code|discount\\s+code"
                     + "|gifted\\s+by|thanks\\s+to\\s+@\\w+\\s+for\\s+(?:sending|gifting)"

@@ -45,7 +45,9 @@ public final class GuardedRegex {
         if (regex.length() > 2000) throw new IllegalArgumentException("pattern longer than 2000 characters");
         Pattern p;
         try {
-            p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            // NFC, like the CLEAN lane the pattern runs on: an accent typed decomposed still matches
+            p = Pattern.compile(java.text.Normalizer.normalize(regex, java.text.Normalizer.Form.NFC),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
             String d = e.getDescription();
             throw new IllegalArgumentException("invalid regex: " + d + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
@@ -97,6 +99,11 @@ public final class GuardedRegex {
             out.add(String.valueOf(lits.charAt(i)).repeat(len) + "\u0000");
         }
         return out;
+    }
+
+    /** A guarded regex without the import-time probes (tests of the run-time guard only). */
+    static GuardedRegex unprobed(String regex) {
+        return new GuardedRegex(Pattern.compile(regex));
     }
 
     /** All matches as {start, end} pairs in {@code text}, with the default budget for its length. */

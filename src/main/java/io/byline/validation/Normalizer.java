@@ -21,6 +21,7 @@ public final class Normalizer {
 
     /** The lane of the given kind; separators appear as single spaces except in CLEAN. */
     public static Lane lane(String text, LaneKind kind) {
+        if (kind == LaneKind.CLEAN) return clean(text);
         int n = text.length();
         char[] out = new char[Math.max(16, n + 8)];
         int[] st = new int[out.length];
@@ -72,6 +73,46 @@ public final class Normalizer {
     }
 
     private static char[] grow(char[] a) { return Arrays.copyOf(a, a.length * 2); }
+
+    private static final com.ibm.icu.text.Normalizer2 NFKC = com.ibm.icu.text.Normalizer2.getNFKCInstance();
+
+    /**
+     * CLEAN: NFKC over each base character with its combining marks (so decomposed and precomposed text give the
+     * same lane), invisible characters dropped. Every output character maps to its whole base+marks span.
+     */
+    private static Lane clean(String text) {
+        int n = text.length();
+        char[] out = new char[Math.max(16, n + 8)];
+        int[] st = new int[out.length];
+        int[] en = new int[out.length];
+        int len = 0;
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            int j = i + Character.charCount(cp);
+            while (j < n && !NFKC.hasBoundaryBefore(text.codePointAt(j))) j += Character.charCount(text.codePointAt(j));
+            String img;
+            if (j == i + Character.charCount(cp)) {
+                img = CharFold.info(cp).clean;
+            } else {
+                StringBuilder b = new StringBuilder(j - i);
+                for (int k = i; k < j; ) {
+                    int c = text.codePointAt(k);
+                    if (CharFold.info(c).kind != CharFold.IGNORABLE) b.appendCodePoint(c);
+                    k += Character.charCount(c);
+                }
+                img = NFKC.normalize(b);
+            }
+            if (len + img.length() > out.length) {
+                int cap = Math.max(out.length * 2, len + img.length());
+                out = Arrays.copyOf(out, cap); st = Arrays.copyOf(st, cap); en = Arrays.copyOf(en, cap);
+            }
+            for (int k = 0; k < img.length(); k++) {
+                out[len] = img.charAt(k); st[len] = i; en[len] = j; len++;
+            }
+            i = j;
+        }
+        return new Lane(text, out, len, st, en);
+    }
 
     /** The matching lane (LEET without separators) with its word structure; what {@link TermMatcher} scans. */
     public static WordLane words(String text) {

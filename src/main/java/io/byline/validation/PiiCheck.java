@@ -222,14 +222,14 @@ public final class PiiCheck implements PostCheck {
             }
             int j = i + (plus || paren ? 1 : 0);
             int digits = 0, end = j, seps = 0;
-            boolean sepRun = false;
+            int sepRun = 0;
             while (j < n) {
                 char x = text.charAt(j);
-                if (isDigit(x)) { digits++; j++; end = j; sepRun = false; }
-                else if ((x == ' ' || x == '-' || x == '.' || x == '(' || x == ')' || x == '/' || x == '\u00a0') && !sepRun
-                        && j + 1 < n && (isDigit(text.charAt(j + 1)) || text.charAt(j + 1) == '(' || (x == ')' && text.charAt(j + 1) == ' '))) {
+                if (isDigit(x)) { digits++; j++; end = j; sepRun = 0; }
+                else if ((x == ' ' || x == '-' || x == '.' || x == '(' || x == ')' || x == '/' || x == '\u00a0') && sepRun < 2
+                        && j + 1 < n && (isDigit(text.charAt(j + 1)) || text.charAt(j + 1) == '(' || text.charAt(j + 1) == ' ')) {
                     seps++; j++;
-                    sepRun = x != ')';
+                    sepRun++;
                 }
                 else break;
                 if (digits > 17) break;
