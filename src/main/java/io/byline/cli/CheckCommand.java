@@ -193,9 +193,11 @@ public final class CheckCommand {
         boolean bad = false;
         if (threads <= 1) {
             List<String> block = new ArrayList<>(BLOCK);
-            while (true) {
+            boolean more = true;
+            while (more) {
                 block.clear();
-                if (!lr.readBlock(block, BLOCK)) break;
+                more = lr.readBlock(block, BLOCK);
+                if (block.isEmpty()) continue;
                 Block r = checkBlock(block, validator);
                 w.write(r.text());
                 bad |= r.bad();
