@@ -20,6 +20,14 @@ import io.byline.store.SqliteExecutiveRepository;
 import io.byline.store.SqlitePolicyRepository;
 import io.byline.store.SqliteUserRepository;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The composition root: the only place that creates stores and services. One context per open
  * database; the GUI and the headless commands both start here.
@@ -41,6 +49,8 @@ public final class AppContext implements AutoCloseable {
     private final WorkspaceService workspaceService;
     private final PreferencesService preferencesService;
     private final BackupService backupService;
+    /** What controllers may ask for in their constructors: the services, plus what the window adds with {@link #provide}. */
+    private final Map<Class<?>, Object> components = new LinkedHashMap<>();
 
     /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
@@ -70,6 +80,10 @@ public final class AppContext implements AutoCloseable {
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
         this.backupService = new BackupService(database, auditService);
+        for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
+                workspaceService, preferencesService, backupService}) {
+            components.put(service.getClass(), service);
+        }
         if (seed) {
             DemoWorkspace.seed(database, userRepository, executiveRepository, policyRepository, settingsRepository,
                     auditService, hasher);
@@ -86,6 +100,53 @@ public final class AppContext implements AutoCloseable {
     public WorkspaceService workspaceService() { return workspaceService; }
     public PreferencesService preferencesService() { return preferencesService; }
     public BackupService backupService() { return backupService; }
+
+    /**
+     * Makes an object available to controllers' constructors under its type (the window adds the task runner,
+     * dialogs, bundle and the like). Providing a type again replaces the earlier object, e.g. after a language switch.
+     */
+    public synchronized <T> void provide(Class<T> type, T instance) {
+        components.put(type, type.cast(instance));
+    }
+
+    /**
+     * Creates a controller (or any object the UI registers, such as a badge) by constructor injection: the public
+     * constructor with the most parameters is called with the service or provided object of each parameter's type.
+     * Used as the {@code FXMLLoader} controller factory. Fails with a message naming what was missing.
+     */
+    public synchronized Object createController(Class<?> type) {
+        Constructor<?> ctor = Arrays.stream(type.getConstructors())
+                .max(Comparator.comparingInt(Constructor::getParameterCount))
+                .orElseThrow(() -> new IllegalStateException(type.getName() + " has no public constructor"));
+        Object[] args = new Object[ctor.getParameterCount()];
+        Class<?>[] types = ctor.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            args[i] = component(types[i], type);
+        }
+        try {
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("cannot create " + type.getName(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + type.getName(), e);
+        }
+    }
+
+    private Object component(Class<?> wanted, Class<?> forType) {
+        if (wanted == AppContext.class) {
+            throw new IllegalStateException(forType.getName() + " asks for the AppContext; ask for the services it needs");
+        }
+        Object exact = components.get(wanted);
+        if (exact != null) return exact;
+        for (Object c : components.values()) {
+            if (wanted.isInstance(c)) return c;
+        }
+        if (!wanted.isInterface() && !Modifier.isAbstract(wanted.getModifiers()) && wanted.getName().startsWith("io.byline.ui.")) {
+            return createController(wanted); // e.g. a view model or a helper of the screen, made the same way
+        }
+        throw new IllegalStateException(forType.getName() + " needs a " + wanted.getName() + ", which nothing provides");
+    }
 
     @Override
     public void close() {

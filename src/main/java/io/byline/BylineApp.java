@@ -1,16 +1,154 @@
 package io.byline;
 
+import io.byline.domain.StorageException;
+import io.byline.service.PreferencesService;
+import io.byline.ui.common.Appearance;
+import io.byline.ui.common.DialogService;
+import io.byline.ui.common.FxTaskRunner;
+import io.byline.ui.common.I18n;
+import io.byline.ui.shell.ScreenRegistry;
+import io.byline.ui.startup.Splash;
+import io.byline.store.Database;
+import io.byline.store.DatabaseLocation;
+import io.byline.store.Migration;
+import io.byline.store.PreferencesFile;
+
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The JavaFX application: resolves the database ({@code --db FILE}, else {@code BYLINE_HOME}, else
+ * {@code ~/.byline}), opens it in the background behind a splash, and handles every way that can fail.
+ * {@code --empty} starts a new default database without the demo.
+ */
 public final class BylineApp extends Application {
+    private static final Logger LOG = Logger.getLogger(BylineApp.class.getName());
+
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private Stage stage;
+    private DatabaseLocation location;
+    private boolean seedDemo;
+    private I18n i18n;
+    private Appearance appearance;
+    private AppContext ctx;
+
     static void launchWith(String[] args) {
         Application.launch(BylineApp.class, args);
     }
 
+    /** The options the window understands. */
+    record Options(String db, boolean empty) {
+        static Options parse(List<String> args) {
+            String db = null;
+            boolean empty = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--db") && i + 1 < args.size()) db = args.get(++i);
+                else if (a.startsWith("--db=")) db = a.substring("--db=".length());
+                else if (a.equals("--empty")) empty = true;
+                else LOG.warning("ignoring the unknown option " + a + " (java -jar byline.jar --help lists the options)");
+            }
+            return new Options(db, empty);
+        }
+    }
+
     @Override
-    public void start(Stage stage) {
-        throw new UnsupportedOperationException("the main window is not built yet");
+    public void start(Stage primary) {
+        this.stage = primary;
+        Options options = Options.parse(getParameters().getRaw());
+        location = DatabaseLocation.resolve(options.db(), System.getenv());
+        // only a new default database is seeded with the demo; --db FILE and --empty start empty
+        seedDemo = location.isDefault() && !options.empty();
+        PreferencesService prefs = new PreferencesService(new PreferencesFile(location.home()));
+        i18n = I18n.of(prefs.language());
+        appearance = new Appearance(prefs.theme());
+        Scene scene = new Scene(Splash.create(i18n, location.database()), 1200, 780);
+        appearance.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("Byline");
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.show();
+        open();
+    }
+
+    private void open() {
+        stage.getScene().setRoot(Splash.create(i18n, location.database()));
+        runner.run(() -> AppContext.open(location, seedDemo), opened -> {
+            ctx = opened;
+            new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard()).showEntry();
+        }, this::openFailed);
+    }
+
+    private void openFailed(Throwable failure) {
+        DialogService dialogs = new DialogService(i18n, appearance, () -> stage);
+        if (!(failure instanceof StorageException se)) {
+            dialogs.error(failure);
+            Platform.exit();
+            return;
+        }
+        I18n.Problem problem = i18n.problem(se);
+        switch (se.kind()) {
+            case UNUSABLE -> {
+                int choice = dialogs.choose(problem.what(), problem.action(), se.getMessage(), List.of(
+                        i18n.text("startup.unusable.moveAside"), i18n.text("startup.unusable.restore"),
+                        i18n.text("common.quit"))).orElse(2);
+                if (choice == 0) retry(() -> Database.moveAside(location.database()));
+                else if (choice == 1) restore(dialogs);
+                else Platform.exit();
+            }
+            case BUSY, DISK_FULL, FAILED -> {
+                int choice = dialogs.choose(problem.what(), problem.action(), se.getMessage(), List.of(
+                        i18n.text("startup.retry"), i18n.text("common.quit"))).orElse(1);
+                if (choice == 0) open();
+                else Platform.exit();
+            }
+            case LOCKED -> {
+                dialogs.error(problem, null);
+                Platform.exit();
+            }
+        }
+    }
+
+    private void restore(DialogService dialogs) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.text("startup.restore.title"));
+        Path backups = location.backups();
+        if (Files.isDirectory(backups)) chooser.setInitialDirectory(backups.toFile());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.text("startup.restore.filter"), "*.db", "*.sqlite"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            openFailed(new StorageException(StorageException.Kind.UNUSABLE, i18n.text("startup.restore.none")));
+            return;
+        }
+        retry(() -> Database.restore(file.toPath(), location.database(), Migration.bundled().size()));
+    }
+
+    /** Runs a repair in the background, then opens again (a failed repair is reported like a failed open). */
+    private void retry(TaskRunnerAction repair) {
+        runner.run(() -> {
+            repair.run();
+            return Boolean.TRUE;
+        }, ok -> open(), this::openFailed);
+    }
+
+    @FunctionalInterface
+    private interface TaskRunnerAction {
+        void run();
+    }
+
+    @Override
+    public void stop() {
+        if (ctx != null) ctx.close();
+        runner.close();
     }
 }

@@ -1,0 +1,138 @@
+package io.byline;
+
+import io.byline.service.PreferencesService.Theme;
+import io.byline.ui.common.AppActions;
+import io.byline.ui.common.Appearance;
+import io.byline.ui.common.DialogService;
+import io.byline.ui.common.FxTaskRunner;
+import io.byline.ui.common.FxmlViews;
+import io.byline.ui.common.I18n;
+import io.byline.ui.common.ShellStatus;
+import io.byline.ui.common.TaskRunner;
+import io.byline.ui.shell.MainWindowController;
+import io.byline.ui.shell.ScreenRegistry;
+import io.byline.ui.signin.FirstAdminController;
+import io.byline.ui.signin.SignInController;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.Locale;
+
+/**
+ * The one application window and what it shows: first-admin setup for a new workspace, sign-in, then the main
+ * window. Part of the composition root: it wires the UI collaborators into the {@link AppContext} so controllers
+ * get them by constructor injection, and rebuilds them when the language changes.
+ */
+public final class AppWindow implements AppActions {
+    private enum Showing { FIRST_ADMIN, SIGN_IN, MAIN }
+
+    private final AppContext ctx;
+    private final Stage stage;
+    private final FxTaskRunner runner;
+    private final Appearance appearance;
+    private final ScreenRegistry registry;
+    private I18n i18n;
+    private FxmlViews views;
+    private Showing showing;
+    private MainWindowController main;
+
+    public AppWindow(AppContext ctx, Stage stage, FxTaskRunner runner, Appearance appearance, ScreenRegistry registry) {
+        this.ctx = ctx;
+        this.stage = stage;
+        this.runner = runner;
+        this.appearance = appearance;
+        this.registry = registry;
+        ctx.provide(TaskRunner.class, runner);
+        ctx.provide(Appearance.class, appearance);
+        ctx.provide(AppActions.class, this);
+        ctx.provide(ScreenRegistry.class, registry);
+        localize(ctx.preferencesService().language());
+        if (stage.getScene() == null) stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1200, 780));
+        appearance.style(stage.getScene());
+        stage.setTitle("Byline");
+    }
+
+    private void localize(Locale locale) {
+        i18n = I18n.of(locale);
+        views = new FxmlViews(i18n, ctx::createController);
+        ctx.provide(I18n.class, i18n);
+        ctx.provide(FxmlViews.class, views);
+        ctx.provide(DialogService.class, new DialogService(i18n, appearance, () -> stage));
+        ctx.provide(ShellStatus.class, new ShellStatus(i18n));
+    }
+
+    /** First-admin setup for a workspace without users, else sign-in. */
+    public void showEntry() {
+        runner.run(ctx.authService()::needsFirstAdmin, needs -> {
+            if (needs) showFirstAdmin();
+            else showSignIn();
+        }, e -> new DialogService(i18n, appearance, () -> stage).error(e));
+    }
+
+    public void showSignIn() {
+        showing = Showing.SIGN_IN;
+        main = null;
+        setRoot(views.load(SignInController.class).root());
+    }
+
+    public void showFirstAdmin() {
+        showing = Showing.FIRST_ADMIN;
+        main = null;
+        setRoot(views.load(FirstAdminController.class).root());
+    }
+
+    /** The main window for the signed-in user, on the screen with this id (or the first one). */
+    public void showMain(String screenId) {
+        showing = Showing.MAIN;
+        FxmlViews.View<MainWindowController> v = views.load(MainWindowController.class);
+        main = v.controller();
+        main.select(screenId);
+        setRoot(v.root());
+        main.installShortcuts(stage.getScene());
+    }
+
+    private void setRoot(Parent root) {
+        Scene scene = stage.getScene();
+        scene.getAccelerators().clear();
+        scene.setRoot(root);
+        stage.setTitle(ctx.session().user().map(u -> "Byline — " + u.displayName()).orElse("Byline"));
+    }
+
+    public MainWindowController mainWindow() {
+        return main;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    @Override
+    public void signedIn() {
+        showMain(null);
+    }
+
+    @Override
+    public void signOut() {
+        runner.perform(() -> ctx.authService().signOut(), this::showSignIn, e -> showSignIn());
+    }
+
+    @Override
+    public void applyLanguage(Locale locale) {
+        ctx.preferencesService().setLanguage(locale);
+        String screen = main == null ? null : main.currentScreen();
+        localize(locale);
+        switch (showing == null ? Showing.SIGN_IN : showing) {
+            case MAIN -> showMain(screen);
+            case FIRST_ADMIN -> showFirstAdmin();
+            case SIGN_IN -> showSignIn();
+        }
+    }
+
+    @Override
+    public void applyTheme(Theme theme) {
+        ctx.preferencesService().setTheme(theme);
+        appearance.themeProperty().set(theme);
+    }
+}

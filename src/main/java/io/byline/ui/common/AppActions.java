@@ -1,0 +1,20 @@
+package io.byline.ui.common;
+
+import io.byline.service.PreferencesService.Theme;
+
+import java.util.Locale;
+
+/** What a view may ask of the application window as a whole. */
+public interface AppActions {
+    /** Someone signed in (or the first admin was created): show the main window. */
+    void signedIn();
+
+    /** Sign out and return to the sign-in screen. */
+    void signOut();
+
+    /** Switch the language now and remember it; the current view is rebuilt in the new language. */
+    void applyLanguage(Locale locale);
+
+    /** Switch the theme now and remember it. */
+    void applyTheme(Theme theme);
+}

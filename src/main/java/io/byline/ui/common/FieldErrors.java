@@ -1,0 +1,67 @@
+package io.byline.ui.common;
+
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.CompoundValidationDecoration;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Shows a form's field errors where they happened: a ControlsFX decoration on the control (icon, tooltip, red
+ * outline) and the message in a label under it. The errors come from the view model as field → bundle key (or
+ * text), as services report them in a {@code ValidationException}. Create on the FX thread.
+ */
+public final class FieldErrors {
+    private final ObservableMap<String, String> errors;
+    private final I18n i18n;
+    private final ValidationSupport support = new ValidationSupport();
+    private final Map<String, Label> labels = new LinkedHashMap<>();
+
+    public FieldErrors(ObservableMap<String, String> errors, I18n i18n) {
+        this.errors = errors;
+        this.i18n = i18n;
+        support.setValidationDecorator(new CompoundValidationDecoration(new GraphicValidationDecoration(),
+                new StyleClassValidationDecoration("field-invalid", "field-warning")));
+        errors.addListener((MapChangeListener<String, String>) change -> refresh());
+    }
+
+    /** Shows errors of {@code field} on the control and, when given, in the label under it. */
+    public FieldErrors field(String field, Control control, Label message) {
+        support.registerValidator(control, false, (Control c, Object value) ->
+                ValidationResult.fromErrorIf(c, text(field), errors.containsKey(field)));
+        if (message != null) {
+            labels.put(field, message);
+            message.getStyleClass().add(StyleClasses.FIELD_ERROR);
+            message.managedProperty().bind(message.visibleProperty());
+            message.setWrapText(true);
+        }
+        refresh();
+        return this;
+    }
+
+    private String text(String field) {
+        return i18n.keyOrText(errors.get(field));
+    }
+
+    private void refresh() {
+        support.revalidate();
+        labels.forEach((field, label) -> {
+            boolean has = errors.containsKey(field);
+            label.setText(has ? text(field) : "");
+            label.setVisible(has);
+        });
+    }
+
+    /** The ControlsFX support object (tests ask it which controls carry an error). */
+    public ValidationSupport support() {
+        return support;
+    }
+}

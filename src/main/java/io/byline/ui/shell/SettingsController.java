@@ -1,0 +1,84 @@
+package io.byline.ui.shell;
+
+import io.byline.service.PreferencesService;
+import io.byline.service.PreferencesService.Theme;
+import io.byline.ui.common.Appearance;
+import io.byline.ui.common.AppActions;
+import io.byline.ui.common.DialogService;
+import io.byline.ui.common.FxmlViews;
+import io.byline.ui.common.I18n;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.util.StringConverter;
+
+import java.util.Locale;
+
+/** Settings: language and theme, applied at once and remembered on this machine. */
+public final class SettingsController {
+    private final PreferencesService preferences;
+    private final Appearance appearance;
+    private final I18n i18n;
+
+    @FXML private ComboBox<Locale> languageBox;
+    @FXML private ToggleButton lightButton;
+    @FXML private ToggleButton darkButton;
+    private final ToggleGroup themeGroup = new ToggleGroup();
+
+    public SettingsController(PreferencesService preferences, Appearance appearance, I18n i18n) {
+        this.preferences = preferences;
+        this.appearance = appearance;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        languageBox.getItems().setAll(I18n.LANGUAGES);
+        languageBox.setConverter(new StringConverter<>() {
+            @Override public String toString(Locale l) { return l == null ? "" : I18n.languageName(l); }
+            @Override public Locale fromString(String s) { return null; }
+        });
+        languageBox.getSelectionModel().select(I18n.LANGUAGES.stream()
+                .filter(l -> l.getLanguage().equals(i18n.locale().getLanguage())).findFirst().orElse(Locale.ENGLISH));
+        lightButton.setToggleGroup(themeGroup);
+        darkButton.setToggleGroup(themeGroup);
+        (appearance.theme() == Theme.DARK ? darkButton : lightButton).setSelected(true);
+        themeGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) old.setSelected(true);
+        });
+    }
+
+    public Locale language() {
+        return languageBox.getValue();
+    }
+
+    public Theme theme() {
+        return darkButton.isSelected() ? Theme.DARK : Theme.LIGHT;
+    }
+
+    /** Shows the settings dialog; Save applies the choices (a new language rebuilds the window). */
+    static void show(FxmlViews views, DialogService dialogs, AppActions actions, MainWindowController window) {
+        FxmlViews.View<SettingsController> v = views.load(SettingsController.class);
+        SettingsController c = v.controller();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(c.i18n.text("settings.title"));
+        dialog.initOwner(window.ownerWindow());
+        ButtonType save = new ButtonType(c.i18n.text("common.save"), ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(c.i18n.text("common.cancel"), ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(cancel, save);
+        dialog.getDialogPane().setContent(v.root());
+        dialog.getDialogPane().getStyleClass().add("byline-dialog");
+        dialog.getDialogPane().lookupButton(save).getStyleClass().add("primary");
+        c.appearance.styleNow(dialog.getDialogPane().getScene());
+        if (dialog.showAndWait().filter(b -> b == save).isEmpty()) return;
+        if (c.theme() != c.appearance.theme()) actions.applyTheme(c.theme());
+        if (!c.language().getLanguage().equals(c.i18n.locale().getLanguage()) && window.confirmLeave()) {
+            actions.applyLanguage(c.language());
+        }
+    }
+}

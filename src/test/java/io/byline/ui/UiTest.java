@@ -1,0 +1,122 @@
+package io.byline.ui;
+
+import io.byline.AppContext;
+import io.byline.AppWindow;
+import io.byline.service.PreferencesService.Theme;
+import io.byline.testing.Screenshots;
+import io.byline.testing.TestWorkspace;
+import io.byline.ui.common.Appearance;
+import io.byline.ui.common.FxTaskRunner;
+import io.byline.ui.shell.ScreenRegistry;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Base of the screen tests: one toolkit for the whole run (headless Monocle, set up by surefire), the real
+ * application window on a temporary workspace, and screenshots in {@code target/screenshots/}.
+ * Typical use: {@code openDemo(); signIn("andi"); navigate("executives"); screenshot("executives");}.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class UiTest extends FxRobot {
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    @TempDir protected Path dir;
+    protected Stage stage;
+    protected AppContext ctx;
+    protected AppWindow window;
+    protected FxTaskRunner runner;
+
+    @BeforeEach
+    void prepareStage() throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        interact(() -> {
+            stage.setScene(new Scene(new StackPane(), 1200, 780));
+            stage.setWidth(1200);
+            stage.setHeight(780);
+            stage.show();
+        });
+    }
+
+    /** Opens the demo workspace and shows its entry (sign-in). */
+    protected void openDemo() {
+        open(TestWorkspace.demo(dir), Locale.ENGLISH);
+    }
+
+    /** Opens the workspace in the language and shows its entry (first-admin setup or sign-in). */
+    protected void open(AppContext context, Locale language) {
+        this.ctx = context;
+        ctx.preferencesService().setLanguage(language);
+        runner = new FxTaskRunner();
+        interact(() -> {
+            window = new AppWindow(ctx, stage, runner, new Appearance(Theme.LIGHT), ScreenRegistry.standard());
+            window.showEntry();
+        });
+        settle();
+    }
+
+    /** Signs a demo user in directly (fast) and shows the main window. */
+    protected void signIn(String username) {
+        TestWorkspace.signIn(ctx, username);
+        interact(() -> window.showMain(null));
+        settle();
+    }
+
+    /** Opens a screen through its navigation button. */
+    protected void navigate(String screenId) {
+        clickOn("#nav-" + screenId);
+        settle();
+    }
+
+    /** Switches the language the way the settings do. */
+    protected void language(Locale locale) {
+        interact(() -> window.applyLanguage(locale));
+        settle();
+    }
+
+    /** Waits until background work is done and its results are on screen. */
+    protected void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner == null || runner.idle());
+        } catch (TimeoutException e) {
+            throw new AssertionError("background work did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected Path screenshot(String name) {
+        settle();
+        return Screenshots.write(stage.getScene(), name);
+    }
+
+    protected <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    protected boolean exists(String query) {
+        return lookup(query).tryQuery().isPresent();
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        if (runner != null) runner.close();
+        if (ctx != null) ctx.close();
+    }
+}
