@@ -155,7 +155,7 @@ public final class ReviewService {
             return new Actions(drafter && post.state().isEditable(),
                     drafter && (post.state() == PostState.DRAFT || post.state() == PostState.CHANGES_REQUESTED),
                     sign.ok(), sign.ok() ? sign.role() : null, sign.problemKey(),
-                    reviewer && inReview, reviewer && inReview,
+                    (reviewer || (!editor && u.has(Role.REVIEWER))) && inReview, reviewer && inReview,
                     open && (post.createdBy() == u.id() || u.hasAny(Role.APPROVER, Role.ADMIN)),
                     open && !editor && u.hasAny(Role.LEGAL, Role.APPROVER),
                     open && !editor && mayAcknowledge(u, post),
@@ -237,12 +237,15 @@ public final class ReviewService {
         });
     }
 
-    /** Sends the post back to its writer with a reason (kept as a comment); standing approvals are voided. */
+    /**
+     * Sends the post back to its writer with a reason (kept as a comment); standing approvals are voided. Anyone who
+     * may sign a step of the post's chain, Approvers and Reviewers may do this (not the post's own writers).
+     */
     public Post requestChanges(long postId, String reason) {
         return sendBack(postId, reason, PostState.CHANGES_REQUESTED, "post.request-changes", "notification.post.changesRequested");
     }
 
-    /** Refuses the post for good, with a reason (kept as a comment). */
+    /** Refuses the post for good, with a reason (kept as a comment): signers of its chain and Approvers. */
     public Post reject(long postId, String reason) {
         return sendBack(postId, reason, PostState.REJECTED, "post.reject", "notification.post.rejected");
     }
@@ -255,7 +258,8 @@ public final class ReviewService {
             if (!EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(post.state())) {
                 throw new ValidationException("state", "workflow.error.notInReview");
             }
-            if (s.posts.editors(tx, postId).contains(user.id()) || !mayReview(tx, user, post)) {
+            boolean allowed = mayReview(tx, user, post) || (to == PostState.CHANGES_REQUESTED && user.has(Role.REVIEWER));
+            if (s.posts.editors(tx, postId).contains(user.id()) || !allowed) {
                 throw new PermissionDeniedException(user.displayName() + " may not review this post.");
             }
             Instant now = s.now();
