@@ -4,6 +4,12 @@ import io.byline.service.AuditService;
 import io.byline.service.AuthService;
 import io.byline.service.BackupService;
 import io.byline.service.DemoWorkspace;
+import io.byline.service.DraftService;
+import io.byline.service.NotificationService;
+import io.byline.service.PolicyProvider;
+import io.byline.service.PostServices;
+import io.byline.service.PublishService;
+import io.byline.service.ReviewService;
 import io.byline.service.ExecutiveService;
 import io.byline.service.PasswordHasher;
 import io.byline.service.PreferencesService;
@@ -16,6 +22,9 @@ import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 import io.byline.store.PreferencesFile;
 import io.byline.store.SettingsRepository;
+import io.byline.store.SqliteApprovalRepository;
+import io.byline.store.SqliteNotificationRepository;
+import io.byline.store.SqlitePostRepository;
 import io.byline.store.SqliteExecutiveRepository;
 import io.byline.store.SqlitePolicyRepository;
 import io.byline.store.SqliteUserRepository;
@@ -27,6 +36,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * The composition root: the only place that creates stores and services. One context per open
@@ -41,6 +51,9 @@ public final class AppContext implements AutoCloseable {
     private final SqliteExecutiveRepository executiveRepository = new SqliteExecutiveRepository();
     private final SqlitePolicyRepository policyRepository = new SqlitePolicyRepository();
     private final SettingsRepository settingsRepository = new SettingsRepository();
+    private final SqlitePostRepository postRepository = new SqlitePostRepository();
+    private final SqliteApprovalRepository approvalRepository = new SqliteApprovalRepository();
+    private final SqliteNotificationRepository notificationRepository = new SqliteNotificationRepository();
     private final AuditLog auditLog;
     private final AuditService auditService;
     private final AuthService authService;
@@ -51,6 +64,10 @@ public final class AppContext implements AutoCloseable {
     private final BackupService backupService;
     /** What controllers may ask for in their constructors: the services, plus what the window adds with {@link #provide}. */
     private final Map<Class<?>, Object> components = new LinkedHashMap<>();
+    private final Clock clock;
+    private final PolicyProvider policyProvider;
+    private final PostServices postServices;
+    private final NotificationService notificationService;
 
     /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
@@ -58,17 +75,23 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew, PasswordHasher hasher) {
+        return open(location, seedDemoIfNew, hasher, Clock.systemUTC());
+    }
+
+    /** As {@link #open(DatabaseLocation, boolean, PasswordHasher)}, with the clock deadlines and expiry use (tests). */
+    public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew, PasswordHasher hasher, Clock clock) {
         Database db = Database.open(location.database(), location.backups());
         try {
-            return new AppContext(location, db, seedDemoIfNew && db.wasCreated(), hasher);
+            return new AppContext(location, db, seedDemoIfNew && db.wasCreated(), hasher, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private AppContext(DatabaseLocation location, Database database, boolean seed, PasswordHasher hasher) {
+    private AppContext(DatabaseLocation location, Database database, boolean seed, PasswordHasher hasher, Clock clock) {
         this.location = location;
+        this.clock = clock;
         this.database = database;
         this.hasher = hasher;
         String workspaceId = WorkspaceService.ensureId(database, settingsRepository);
@@ -80,13 +103,19 @@ public final class AppContext implements AutoCloseable {
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
         this.backupService = new BackupService(database, auditService);
+        this.policyProvider = new PolicyProvider(policyRepository, PostServices::interimChecker);
+        this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
+                notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
+        this.notificationService = new NotificationService(database, notificationRepository, session);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
-                workspaceService, preferencesService, backupService}) {
+                workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
+                postServices.reviews(), postServices.publishing(), notificationService}) {
             components.put(service.getClass(), service);
         }
         if (seed) {
             DemoWorkspace.seed(database, userRepository, executiveRepository, policyRepository, settingsRepository,
                     auditService, hasher);
+            DemoWorkspace.seedChains(database, executiveRepository, approvalRepository, clock.instant());
         }
     }
 
@@ -100,6 +129,12 @@ public final class AppContext implements AutoCloseable {
     public WorkspaceService workspaceService() { return workspaceService; }
     public PreferencesService preferencesService() { return preferencesService; }
     public BackupService backupService() { return backupService; }
+    public Clock clock() { return clock; }
+    public PolicyProvider policyProvider() { return policyProvider; }
+    public DraftService draftService() { return postServices.drafts(); }
+    public ReviewService reviewService() { return postServices.reviews(); }
+    public PublishService publishService() { return postServices.publishing(); }
+    public NotificationService notificationService() { return notificationService; }
 
     /**
      * Makes an object available to controllers' constructors under its type (the window adds the task runner,

@@ -1,6 +1,7 @@
 package io.byline.service;
 
 import io.byline.domain.Account;
+import io.byline.domain.ApprovalChain;
 import io.byline.domain.Capacity;
 import io.byline.domain.Executive;
 import io.byline.domain.PasswordHash;
@@ -8,6 +9,7 @@ import io.byline.domain.Platform;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Role;
 import io.byline.domain.Severity;
+import io.byline.store.ApprovalRepository;
 import io.byline.store.ExecutiveRepository;
 import io.byline.store.PolicyRepository;
 import io.byline.store.SettingsRepository;
@@ -97,6 +99,23 @@ public final class DemoWorkspace {
             policy.replaceAllowPhrases(tx, List.of("Komodo dragon", "Komodo National Park"));
             policy.replaceInternalDomains(tx, List.of("nusa.internal"));
             audit.record(tx, "workspace.seed-demo", "workspace", null, Map.of("users", USERS.size(), "executives", 2));
+            return null;
+        });
+    }
+
+    /**
+     * Saves the default approval chains for every executive that has none yet (official: communications
+     * director, legal, executive; personal: communications director, executive), so they can be edited.
+     */
+    public static void seedChains(Transactor db, ExecutiveRepository executives, ApprovalRepository approvals, Instant now) {
+        db.inWrite(tx -> {
+            for (Executive e : executives.all(tx, true)) {
+                for (Capacity c : Capacity.values()) {
+                    if (approvals.chain(tx, e.id(), c).isEmpty()) {
+                        approvals.saveChain(tx, e.id(), c, ApprovalChain.defaultSteps(c), now);
+                    }
+                }
+            }
             return null;
         });
     }

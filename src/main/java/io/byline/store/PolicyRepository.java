@@ -25,4 +25,10 @@ public interface PolicyRepository {
     List<String> internalDomains(Tx tx);
 
     void replaceInternalDomains(Tx tx, List<String> domains);
+
+    /**
+     * A cheap stamp that changes whenever anything in the policy changes (entries added, edited, retired;
+     * allowed phrases or internal domains replaced), so a compiled policy can be cached until it does.
+     */
+    String changeStamp(Tx tx);
 }

@@ -64,6 +64,15 @@ public final class SqlitePolicyRepository implements PolicyRepository {
         for (String d : domains) Jdbc.update(tx, "INSERT INTO policy_domain (domain) VALUES (?)", d);
     }
 
+    @Override
+    public String changeStamp(Tx tx) {
+        return Jdbc.one(tx, "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '')"
+                + " || ':' || coalesce(sum(retired), 0) FROM policy_term)"
+                + " || '|' || (SELECT count(*) || ':' || coalesce(group_concat(phrase || '/' || retired, char(31)), '') FROM policy_allow)"
+                + " || '|' || (SELECT count(*) || ':' || coalesce(group_concat(domain || '/' || retired, char(31)), '') FROM policy_domain)",
+                rs -> rs.getString(1)).orElse("");
+    }
+
     private static PolicyEntry entry(ResultSet rs) throws SQLException {
         return new PolicyEntry(rs.getLong("id"), rs.getString("term"), rs.getString("pattern"), rs.getString("category"),
                 Severity.valueOf(rs.getString("severity")), Jdbc.instant(rs, "embargo_until"), rs.getString("note"),

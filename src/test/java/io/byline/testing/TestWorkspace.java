@@ -24,6 +24,11 @@ public final class TestWorkspace {
         return AppContext.open(location(dir), true, new PasswordHasher(FAST_ITERATIONS));
     }
 
+    /** The demo workspace, seeded, whose deadlines and expiry follow the given clock. */
+    public static AppContext demo(Path dir, java.time.Clock clock) {
+        return AppContext.open(location(dir), true, new PasswordHasher(FAST_ITERATIONS), clock);
+    }
+
     /** A new, empty workspace (no users yet). */
     public static AppContext empty(Path dir) {
         return AppContext.open(location(dir), false, new PasswordHasher(FAST_ITERATIONS));

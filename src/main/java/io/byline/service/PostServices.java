@@ -1,0 +1,36 @@
+package io.byline.service;
+
+import io.byline.store.ApprovalRepository;
+import io.byline.store.ExecutiveRepository;
+import io.byline.store.NotificationRepository;
+import io.byline.store.PostRepository;
+import io.byline.store.SettingsRepository;
+import io.byline.store.Transactor;
+
+import java.time.Clock;
+
+/** Wires the drafting, review and publishing services over one shared core; built by the composition root. */
+public final class PostServices {
+    private final DraftService drafts;
+    private final ReviewService reviews;
+    private final PublishService publishing;
+
+    public PostServices(Transactor db, PostRepository posts, ApprovalRepository approvals, ExecutiveRepository executives,
+                        NotificationRepository notifications, SettingsRepository settings, PolicyProvider policy,
+                        AuditService audit, Session session, Clock clock) {
+        PostSupport support = new PostSupport(db, posts, approvals, executives, notifications, settings, policy, audit,
+                session, clock);
+        this.drafts = new DraftService(support);
+        this.reviews = new ReviewService(support);
+        this.publishing = new PublishService(support);
+    }
+
+    /** The checker compiler used until the validation pipeline is wired in. */
+    public static PostChecker interimChecker(PolicyProvider.Snapshot snapshot) {
+        return new InterimPolicyChecker(snapshot);
+    }
+
+    public DraftService drafts() { return drafts; }
+    public ReviewService reviews() { return reviews; }
+    public PublishService publishing() { return publishing; }
+}

@@ -1,0 +1,551 @@
+package io.byline.service;
+
+import io.byline.domain.Account;
+import io.byline.domain.Approval;
+import io.byline.domain.ApprovalChain;
+import io.byline.domain.ApprovalStep;
+import io.byline.domain.Capacity;
+import io.byline.domain.Comment;
+import io.byline.domain.DecisionKind;
+import io.byline.domain.Executive;
+import io.byline.domain.FindingDecision;
+import io.byline.domain.PermissionDeniedException;
+import io.byline.domain.Platform;
+import io.byline.domain.Post;
+import io.byline.domain.PostFinding;
+import io.byline.domain.PostState;
+import io.byline.domain.PostVersion;
+import io.byline.domain.Role;
+import io.byline.domain.Severity;
+import io.byline.domain.User;
+import io.byline.domain.ValidationException;
+import io.byline.store.Tx;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The review workflow: approval chains, signatures bound to the exact version, overrides and acknowledgements of
+ * findings, sending back, rejecting, withdrawing, rescheduling, deadlines and the queue.
+ *
+ * <p>Rules enforced here (and, where cheap, by database triggers):
+ * <ul>
+ *   <li>Nobody who wrote into a post (created it, saved a version or autosaved text) signs it, overrides or
+ *       acknowledges its findings.</li>
+ *   <li>Steps are signed in order. A step naming {@link Role#EXECUTIVE} is signed only by the post's own
+ *       executive. One person gives at most one signature per version, so an {@link io.byline.domain.StepRule#ALL}
+ *       step needs a different person for each of its roles.</li>
+ *   <li>An approval names the current version and its hash; any later edit voids all of them and the post returns to
+ *       review.</li>
+ *   <li>Approval needs every BLOCK finding overridden (Legal or Approver, with a reason) and every WARN acknowledged,
+ *       checked against the current policy at the moment of signing.</li>
+ *   <li>A post must be fully approved before its publish time minus the approval margin; {@link #expireOverdue}
+ *       moves those that were not to EXPIRED and tells their authors.</li>
+ * </ul>
+ */
+public final class ReviewService {
+    /** Shortest reason accepted for an override, a rejection or a request for changes. */
+    public static final int MIN_REASON = 10;
+    private static final int MAX_COMMENT = 5000;
+    private static final int MAX_STEPS = 10;
+
+    /**
+     * What the signed-in user may do with a post now: the detail pane enables its buttons from this.
+     *
+     * @param approveAs       the role the user would sign as, or null when they cannot approve
+     * @param approveBlockKey why they cannot approve (a bundle key), or null when they can
+     */
+    public record Actions(boolean canEdit, boolean canSubmit, boolean canApprove, Role approveAs, String approveBlockKey,
+                          boolean canRequestChanges, boolean canReject, boolean canWithdraw, boolean canOverride,
+                          boolean canAcknowledge, boolean canReschedule, boolean canComment) {}
+
+    /** @param fullyApproved the signature completed the chain and the post is now APPROVED */
+    public record ApproveResult(Post post, Approval approval, boolean fullyApproved) {}
+
+    /** @param newFindings findings the new time brought (an embargo now applies); they voided the approvals */
+    public record RescheduleResult(Post post, int approvalsVoided, List<PostFinding> newFindings) {
+        public RescheduleResult {
+            newFindings = List.copyOf(newFindings);
+        }
+    }
+
+    private record SignCheck(Role role, String problemKey) {
+        boolean ok() {
+            return problemKey == null;
+        }
+    }
+
+    private final PostSupport s;
+
+    ReviewService(PostSupport support) {
+        this.s = support;
+    }
+
+    // ---- chains ---------------------------------------------------------------------------------------------
+
+    /** The chain for an executive's accounts of one capacity (Byline's default when none was saved). */
+    public ApprovalChain chain(long executiveId, Capacity capacity) {
+        s.session.require();
+        return s.db.inRead(tx -> {
+            Optional<List<ApprovalStep>> saved = s.approvals.chain(tx, executiveId, capacity);
+            return new ApprovalChain(executiveId, capacity, saved.orElseGet(() -> ApprovalChain.defaultSteps(capacity)),
+                    saved.isEmpty());
+        });
+    }
+
+    /** Replaces the chain (Approvers and Admins). Posts under review follow the new chain from now on. */
+    public ApprovalChain saveChain(long executiveId, Capacity capacity, List<ApprovalStep> steps) {
+        s.session.requireAny(Role.APPROVER, Role.ADMIN);
+        if (steps == null || steps.isEmpty()) throw new ValidationException("steps", "chains.error.noSteps");
+        if (steps.size() > MAX_STEPS) throw new ValidationException("steps", "chains.error.tooManySteps");
+        for (ApprovalStep st : steps) {
+            if (st.name().isBlank()) throw new ValidationException("steps", "chains.error.stepName");
+            if (st.roles().contains(Role.WRITER)) throw new ValidationException("steps", "chains.error.writerCannotSign");
+        }
+        return s.db.inWrite(tx -> {
+            Executive e = s.executives.byId(tx, executiveId)
+                    .orElseThrow(() -> new ValidationException("executive", "executives.error.notFound"));
+            s.approvals.saveChain(tx, e.id(), capacity, steps, s.now());
+            s.audit.record(tx, "chain.update", "executive", e.id(), PostSupport.details("capacity", capacity.name(),
+                    "steps", steps.stream().map(st -> st.name() + ": " + new TreeSet<>(st.roles()) + " " + st.rule()).toList()));
+            return new ApprovalChain(e.id(), capacity, List.copyOf(steps), false);
+        });
+    }
+
+    /** The chain this post needs (the union when it targets official and personal accounts). */
+    public List<ApprovalStep> effectiveChain(long postId) {
+        s.session.require();
+        return s.db.inRead(tx -> s.effectiveChain(tx, s.post(tx, postId)));
+    }
+
+    public ChainProgress progress(long postId) {
+        s.session.require();
+        return s.db.inRead(tx -> {
+            Post p = s.post(tx, postId);
+            return s.progress(tx, p, s.current(tx, p));
+        });
+    }
+
+    // ---- what may the user do -------------------------------------------------------------------------------
+
+    public Actions actions(long postId) {
+        User u = s.session.require();
+        return s.db.inRead(tx -> {
+            Post post = s.post(tx, postId);
+            PostVersion v = s.current(tx, post);
+            List<PostFinding> findings = s.withDecisions(tx, postId, s.posts.findings(tx, List.of(postId)));
+            SignCheck sign = signCheck(tx, u, post, v, s.progress(tx, post, v), findings);
+            boolean drafter = u.hasAny(Role.WRITER, Role.APPROVER);
+            boolean editor = s.posts.editors(tx, postId).contains(u.id());
+            boolean reviewer = !editor && mayReview(tx, u, post);
+            boolean open = !post.state().isFinal();
+            boolean inReview = EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(post.state());
+            return new Actions(drafter && post.state().isEditable(),
+                    drafter && (post.state() == PostState.DRAFT || post.state() == PostState.CHANGES_REQUESTED),
+                    sign.ok(), sign.ok() ? sign.role() : null, sign.problemKey(),
+                    (reviewer || (!editor && u.has(Role.REVIEWER))) && inReview, reviewer && inReview,
+                    open && (post.createdBy() == u.id() || u.hasAny(Role.APPROVER, Role.ADMIN)),
+                    open && !editor && u.hasAny(Role.LEGAL, Role.APPROVER),
+                    open && !editor && mayAcknowledge(u, post),
+                    drafter && (post.state().isEditable() || post.state() == PostState.EXPIRED),
+                    true);
+        });
+    }
+
+    private SignCheck signCheck(Tx tx, User user, Post post, PostVersion version, ChainProgress progress,
+                                List<PostFinding> findings) {
+        if (post.state() != PostState.IN_REVIEW) return new SignCheck(null, "workflow.error.notInReview");
+        if (s.posts.editors(tx, post.id()).contains(user.id())) return new SignCheck(null, "workflow.error.ownPost");
+        Optional<ChainProgress.StepProgress> step = progress.current();
+        if (step.isEmpty()) return new SignCheck(null, "workflow.error.alreadyApproved");
+        boolean signed = s.validApprovals(tx, post.id(), version).stream().anyMatch(a -> a.userId() == user.id());
+        if (signed) return new SignCheck(null, "workflow.error.alreadySigned");
+        Role role = new TreeSet<>(step.get().missingRoles()).stream().filter(r -> PostSupport.maySignAs(user, r, post))
+                .findFirst().orElse(null);
+        if (role == null) return new SignCheck(null, "workflow.error.notYourStep");
+        if (!post.publishAt().minus(s.margin(tx)).isAfter(s.now())) return new SignCheck(null, "workflow.error.deadlinePassed");
+        if (findings != null && !PostSupport.unresolved(findings).isEmpty()) {
+            return new SignCheck(null, "workflow.error.unresolvedFindings");
+        }
+        return new SignCheck(role, null);
+    }
+
+    /** Reviewers of a post: anyone who may sign some step of its chain, and Approvers. */
+    private boolean mayReview(Tx tx, User u, Post post) {
+        if (u.has(Role.APPROVER)) return true;
+        for (ApprovalStep st : s.effectiveChain(tx, post)) {
+            for (Role r : st.roles()) if (PostSupport.maySignAs(u, r, post)) return true;
+        }
+        return false;
+    }
+
+    private static boolean mayAcknowledge(User u, Post post) {
+        return u.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || PostSupport.maySignAs(u, Role.EXECUTIVE, post);
+    }
+
+    // ---- transitions ----------------------------------------------------------------------------------------
+
+    /**
+     * Signs the current step for the current version. Refused (with {@link PermissionDeniedException}) for anyone
+     * who wrote into the post or may not sign this step, and (with {@link ValidationException}) while findings are
+     * unresolved, after the deadline, or when the post is not in review.
+     */
+    public ApproveResult approve(long postId) {
+        User user = s.session.require();
+        return s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            PostVersion v = s.current(tx, post);
+            List<PostFinding> findings = s.refreshFindings(tx, post, v);
+            ChainProgress before = s.progress(tx, post, v);
+            SignCheck check = signCheck(tx, user, post, v, before, findings);
+            if (!check.ok()) {
+                String key = check.problemKey();
+                if (key.equals("workflow.error.ownPost") || key.equals("workflow.error.notYourStep")
+                        || key.equals("workflow.error.alreadySigned")) {
+                    throw new PermissionDeniedException(user.displayName() + " may not approve this post (" + key + ").");
+                }
+                throw new ValidationException("approval", key);
+            }
+            ChainProgress.StepProgress step = before.current().orElseThrow();
+            Instant now = s.now();
+            Approval draft = new Approval(0, postId, v.id(), v.hash(), step.ordinal(), step.step().name(), check.role(),
+                    user.id(), user.displayName(), now, null, null);
+            long id = s.approvals.insertApproval(tx, draft);
+            s.posts.markSeen(tx, postId, user.id(), v.id(), now);
+            ChainProgress after = s.progress(tx, post, v);
+            boolean complete = after.complete();
+            if (complete) {
+                s.posts.setState(tx, postId, PostState.APPROVED, now);
+                s.notifyAuthors(tx, post, "notification.post.approved", List.of(String.valueOf(postId)));
+            }
+            s.audit.record(tx, "post.approve", "post", postId, PostSupport.details("version", v.number(), "hash", v.hash(),
+                    "step", step.ordinal(), "stepName", step.step().name(), "role", check.role().name(), "complete", complete));
+            Approval saved = s.approvals.approvals(tx, postId, false).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+            return new ApproveResult(s.post(tx, postId), saved, complete);
+        });
+    }
+
+    /**
+     * Sends the post back to its writer with a reason (kept as a comment); standing approvals are voided. Anyone who
+     * may sign a step of the post's chain, Approvers and Reviewers may do this (not the post's own writers).
+     */
+    public Post requestChanges(long postId, String reason) {
+        return sendBack(postId, reason, PostState.CHANGES_REQUESTED, "post.request-changes", "notification.post.changesRequested");
+    }
+
+    /** Refuses the post for good, with a reason (kept as a comment): signers of its chain and Approvers. */
+    public Post reject(long postId, String reason) {
+        return sendBack(postId, reason, PostState.REJECTED, "post.reject", "notification.post.rejected");
+    }
+
+    private Post sendBack(long postId, String reason, PostState to, String auditType, String notification) {
+        User user = s.session.require();
+        String why = requireReason(reason);
+        return s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            if (!EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(post.state())) {
+                throw new ValidationException("state", "workflow.error.notInReview");
+            }
+            boolean allowed = mayReview(tx, user, post) || (to == PostState.CHANGES_REQUESTED && user.has(Role.REVIEWER));
+            if (s.posts.editors(tx, postId).contains(user.id()) || !allowed) {
+                throw new PermissionDeniedException(user.displayName() + " may not review this post.");
+            }
+            Instant now = s.now();
+            int voided = s.approvals.voidApprovals(tx, postId, to == PostState.REJECTED ? "rejected" : "changes requested", now);
+            s.posts.setState(tx, postId, to, now);
+            s.posts.insertComment(tx, postId, user.id(), why, now);
+            s.notifyAuthors(tx, post, notification, List.of(String.valueOf(postId)));
+            s.audit.record(tx, auditType, "post", postId, PostSupport.details("from", post.state().name(),
+                    "approvalsVoided", voided));
+            return s.post(tx, postId);
+        });
+    }
+
+    /** Takes a post out of the workflow for good (its creator, an Approver or an Admin). */
+    public Post withdraw(long postId, String reason) {
+        User user = s.session.require();
+        String why = reason == null ? "" : reason.strip();
+        return s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            if (post.state().isFinal()) throw new ValidationException("state", "workflow.error.final");
+            if (post.createdBy() != user.id() && !user.hasAny(Role.APPROVER, Role.ADMIN)) {
+                throw new PermissionDeniedException(user.displayName() + " may not withdraw this post.");
+            }
+            Instant now = s.now();
+            int voided = s.approvals.voidApprovals(tx, postId, "withdrawn", now);
+            s.posts.setState(tx, postId, PostState.WITHDRAWN, now);
+            if (!why.isEmpty()) s.posts.insertComment(tx, postId, user.id(), why, now);
+            s.audit.record(tx, "post.withdraw", "post", postId, PostSupport.details("from", post.state().name(),
+                    "approvalsVoided", voided));
+            return s.post(tx, postId);
+        });
+    }
+
+    /**
+     * Moves a post to a new publish time. The findings are re-checked at the new time (an embargo may now apply);
+     * if that brings findings that stop approval, standing approvals are voided and the post returns to review.
+     * An expired post is reopened as a draft.
+     */
+    public RescheduleResult reschedule(long postId, Instant publishAt) {
+        User user = s.session.requireAny(Role.WRITER, Role.APPROVER);
+        if (publishAt == null) throw new ValidationException("publishAt", "compose.error.publishAtRequired");
+        return s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            if (!post.state().isEditable() && post.state() != PostState.EXPIRED) {
+                throw new ValidationException("state", "workflow.error.notEditable");
+            }
+            Instant now = s.now();
+            if (!publishAt.isAfter(now)) throw new ValidationException("publishAt", "compose.error.publishInPast");
+            boolean awaiting = PostState.AWAITING_APPROVAL.contains(post.state()) || post.state() == PostState.EXPIRED;
+            if (awaiting && !publishAt.minus(s.margin(tx)).isAfter(now)) {
+                throw new ValidationException("publishAt", "workflow.error.deadlinePassed");
+            }
+            PostVersion v = s.current(tx, post);
+            Set<String> before = new HashSet<>();
+            for (PostFinding f : PostSupport.unresolved(s.withDecisions(tx, postId, s.computeFindings(tx, post, v, post.publishAt())))) {
+                before.add(f.fingerprint());
+            }
+            List<PostFinding> after = s.withDecisions(tx, postId, s.computeFindings(tx, post, v, publishAt));
+            List<PostFinding> fresh = PostSupport.unresolved(after).stream().filter(f -> !before.contains(f.fingerprint())).toList();
+            s.posts.setPublishAt(tx, postId, publishAt, now);
+            s.posts.replaceFindings(tx, postId, after);
+            int voided = 0;
+            PostState state = post.state();
+            if (!fresh.isEmpty() && EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(state)) {
+                List<Approval> standing = s.approvals.approvals(tx, postId, false);
+                voided = s.approvals.voidApprovals(tx, postId, "rescheduled into an embargo", now);
+                s.posts.setState(tx, postId, PostState.IN_REVIEW, now);
+                s.notifySigners(tx, postId, standing, "notification.post.approvalVoided", List.of(String.valueOf(postId)));
+            } else if (state == PostState.EXPIRED) {
+                s.posts.setState(tx, postId, PostState.DRAFT, now);
+            }
+            s.audit.record(tx, "post.reschedule", "post", postId, PostSupport.details("from", post.publishAt().toString(),
+                    "to", publishAt.toString(), "newFindings", fresh.size(), "approvalsVoided", voided, "by", user.id()));
+            return new RescheduleResult(s.post(tx, postId), voided, fresh);
+        });
+    }
+
+    // ---- findings -------------------------------------------------------------------------------------------
+
+    /** The current version's findings with their overrides and acknowledgements. */
+    public List<PostFinding> findings(long postId) {
+        s.session.require();
+        return s.db.inRead(tx -> s.withDecisions(tx, postId, s.posts.findings(tx, List.of(postId))));
+    }
+
+    /** Overrides a blocking finding (Legal or Approver, not an author of the post), with a written reason. */
+    public FindingDecision override(long postId, String fingerprint, String reason) {
+        User user = s.session.requireAny(Role.LEGAL, Role.APPROVER);
+        String why = requireReason(reason);
+        return decide(user, postId, fingerprint, DecisionKind.OVERRIDE, why);
+    }
+
+    /** Acknowledges a warning (Reviewer, Legal, Approver or the post's executive; not an author). */
+    public FindingDecision acknowledge(long postId, String fingerprint, String note) {
+        User user = s.session.require();
+        return decide(user, postId, fingerprint, DecisionKind.ACKNOWLEDGE, note == null ? "" : note.strip());
+    }
+
+    private FindingDecision decide(User user, long postId, String fingerprint, DecisionKind kind, String reason) {
+        return s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            if (post.state().isFinal()) throw new ValidationException("state", "workflow.error.final");
+            if (kind == DecisionKind.ACKNOWLEDGE && !mayAcknowledge(user, post)) {
+                throw new PermissionDeniedException(user.displayName() + " may not acknowledge findings of this post.");
+            }
+            if (s.posts.editors(tx, postId).contains(user.id())) {
+                throw new PermissionDeniedException(user.displayName() + " wrote into this post and may not clear its findings.");
+            }
+            PostVersion v = s.current(tx, post);
+            PostFinding f = s.refreshFindings(tx, post, v).stream().filter(x -> x.fingerprint().equals(fingerprint)).findFirst()
+                    .orElseThrow(() -> new ValidationException("finding", "findings.error.notFound"));
+            if (f.severity() == Severity.INFO) throw new ValidationException("finding", "findings.error.nothingToDecide");
+            if (kind == DecisionKind.ACKNOWLEDGE && f.severity() == Severity.BLOCK) {
+                throw new ValidationException("finding", "findings.error.blockNeedsOverride");
+            }
+            Instant now = s.now();
+            FindingDecision d = new FindingDecision(0, postId, fingerprint, f.rule(), f.termId(), f.severity(), kind, reason,
+                    user.id(), user.displayName(), v.id(), now);
+            long id = s.posts.insertDecision(tx, d);
+            s.audit.record(tx, kind == DecisionKind.OVERRIDE ? "finding.override" : "finding.acknowledge", "post", postId,
+                    PostSupport.details("fingerprint", fingerprint, "rule", f.rule(), "termId", f.termId(),
+                            "severity", f.severity().name(), "version", v.number()));
+            return s.posts.decisions(tx, postId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        });
+    }
+
+    // ---- comments and "what changed" ------------------------------------------------------------------------
+
+    public Comment comment(long postId, String text) {
+        User user = s.session.require();
+        String t = text == null ? "" : PostSupport.cleanText(text.strip(), "comment");
+        if (t.isEmpty()) throw new ValidationException("comment", "comments.error.empty");
+        if (t.length() > MAX_COMMENT) throw new ValidationException("comment", "comments.error.tooLong");
+        return s.db.inWrite(tx -> {
+            s.post(tx, postId);
+            long id = s.posts.insertComment(tx, postId, user.id(), t, s.now());
+            s.audit.record(tx, "post.comment", "post", postId, PostSupport.details("comment", id));
+            return s.posts.comments(tx, postId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        });
+    }
+
+    public List<Comment> comments(long postId) {
+        s.session.require();
+        return s.db.inRead(tx -> s.posts.comments(tx, postId));
+    }
+
+    /**
+     * What changed since the signed-in user last looked at the post (their last {@link #markSeen} or approval);
+     * against nothing when they never did.
+     */
+    public VersionDiff diffSinceLastSeen(long postId) {
+        User user = s.session.require();
+        return s.db.inRead(tx -> {
+            Post post = s.post(tx, postId);
+            PostVersion current = s.current(tx, post);
+            PostVersion seen = s.posts.lastSeenVersion(tx, postId, user.id()).flatMap(id -> s.posts.version(tx, id)).orElse(null);
+            return PostSupport.diff(seen, current);
+        });
+    }
+
+    /** Records that the signed-in user has seen the current version. */
+    public void markSeen(long postId) {
+        User user = s.session.require();
+        s.db.inWrite(tx -> {
+            Post post = s.post(tx, postId);
+            s.posts.markSeen(tx, postId, user.id(), s.current(tx, post).id(), s.now());
+            return null;
+        });
+    }
+
+    // ---- queue ----------------------------------------------------------------------------------------------
+
+    /** Posts matching the filter, soonest deadline first, each with its worst finding and the step it waits on. */
+    public List<QueueItem> queue(QueueFilter filter) {
+        s.session.require();
+        QueueFilter f = filter == null ? QueueFilter.all() : filter;
+        return s.db.inRead(tx -> items(tx, f, null));
+    }
+
+    /** Posts in review whose current step the signed-in user may sign now (the reviewer's default view). */
+    public List<QueueItem> waitingOnMe() {
+        User user = s.session.require();
+        return s.db.inRead(tx -> items(tx, QueueFilter.all().withStates(EnumSet.of(PostState.IN_REVIEW)), post -> {
+            PostVersion v = s.current(tx, post);
+            return signCheck(tx, user, post, v, s.progress(tx, post, v), null).ok();
+        }));
+    }
+
+    /** Posts not yet fully approved whose deadline is near (within the attention window) or already passed. */
+    public List<QueueItem> needsAttention() {
+        s.session.require();
+        return s.db.inRead(tx -> items(tx, QueueFilter.all().withStates(PostState.AWAITING_APPROVAL), null).stream()
+                .filter(QueueItem::nearDeadline).toList());
+    }
+
+    private List<QueueItem> items(Tx tx, QueueFilter f, java.util.function.Predicate<Post> extra) {
+        Instant now = s.now();
+        Duration margin = s.margin(tx);
+        Duration window = s.attentionWindow(tx);
+        Map<Long, Executive> execs = new HashMap<>();
+        String needle = f.text() == null ? null : fold(f.text());
+        List<Post> posts = s.posts.posts(tx, f.states()).stream()
+                .filter(p -> f.executiveId() == null || p.executiveId() == f.executiveId()).toList();
+        Map<Long, List<PostFinding>> findings = new HashMap<>();
+        for (PostFinding pf : s.posts.findings(tx, posts.stream().map(Post::id).toList())) {
+            findings.computeIfAbsent(pf.postId(), k -> new ArrayList<>()).add(pf);
+        }
+        List<QueueItem> out = new ArrayList<>();
+        for (Post p : posts) {
+            List<Account> targets = s.targets(tx, p.id());
+            List<Platform> platforms = targets.stream().map(Account::platform).distinct().sorted().toList();
+            if (f.platform() != null && !platforms.contains(f.platform())) continue;
+            PostVersion v = s.current(tx, p);
+            if (needle != null && !fold(v.text()).contains(needle)
+                    && v.variants().values().stream().noneMatch(t -> fold(t).contains(needle))) continue;
+            List<PostFinding> fs = s.withDecisions(tx, p.id(), findings.getOrDefault(p.id(), List.of()));
+            Severity worst = PostSupport.worst(fs);
+            if (f.minSeverity() != null && (worst == null || worst.compareTo(f.minSeverity()) < 0)) continue;
+            if (extra != null && !extra.test(p)) continue;
+            PostFinding worstFinding = fs.stream().filter(x -> x.severity() == worst).findFirst().orElse(null);
+            String waiting = null;
+            if (p.state() == PostState.IN_REVIEW) {
+                waiting = s.progress(tx, p, v).current().map(st -> st.step().name()).orElse(null);
+            }
+            Instant deadline = p.publishAt().minus(margin);
+            boolean near = PostState.AWAITING_APPROVAL.contains(p.state()) && !deadline.isAfter(now.plus(window));
+            Executive e = execs.computeIfAbsent(p.executiveId(), id -> s.executives.byId(tx, id).orElseThrow());
+            String excerpt = v.text().length() > 140 ? v.text().substring(0, 140) + "…" : v.text();
+            out.add(new QueueItem(p.id(), p.executiveId(), e.name(), platforms, p.state(), worst, worstFinding,
+                    PostSupport.unresolved(fs).size(), waiting, p.publishAt(), deadline, near, excerpt, v.authorName(),
+                    p.updatedAt()));
+        }
+        out.sort(Comparator.comparing(QueueItem::deadline).thenComparingLong(QueueItem::postId));
+        return out;
+    }
+
+    private static String fold(String t) {
+        return Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    // ---- deadlines ------------------------------------------------------------------------------------------
+
+    /**
+     * Moves every post not fully approved by its deadline (publish time minus the margin) to EXPIRED, voids its
+     * approvals and tells its authors. Runs as the system; call it at start-up and periodically.
+     *
+     * @return how many posts expired
+     */
+    public int expireOverdue(Instant now) {
+        return s.db.inWrite(tx -> {
+            Duration margin = s.margin(tx);
+            int n = 0;
+            for (Post p : s.posts.posts(tx, PostState.AWAITING_APPROVAL)) {
+                if (p.publishAt().minus(margin).isAfter(now)) continue;
+                s.approvals.voidApprovals(tx, p.id(), "expired", now);
+                s.posts.setState(tx, p.id(), PostState.EXPIRED, now);
+                Executive e = s.executive(tx, p);
+                s.notifyAuthors(tx, p, "notification.post.expired",
+                        List.of(String.valueOf(p.id()), e.name(), p.publishAt().toString()));
+                s.audit.recordAs(tx, null, "system", "post.expire", "post", p.id(), PostSupport.details(
+                        "from", p.state().name(), "publishAt", p.publishAt().toString(), "deadline", p.publishAt().minus(margin).toString()));
+                n++;
+            }
+            return n;
+        });
+    }
+
+    /** How long before its publish time a post must be fully approved. */
+    public Duration approvalMargin() {
+        return s.db.inRead(s::margin);
+    }
+
+    public void setApprovalMargin(Duration margin) {
+        s.session.requireAny(Role.APPROVER, Role.ADMIN);
+        if (margin == null || margin.isNegative() || margin.toDays() > 30) {
+            throw new ValidationException("margin", "settings.error.margin");
+        }
+        s.db.inWrite(tx -> {
+            s.settings.put(tx, PostSupport.MARGIN_KEY, Long.toString(margin.toMinutes()));
+            return s.audit.record(tx, "settings.approval-margin", "workspace", null, PostSupport.details("minutes", margin.toMinutes()));
+        });
+    }
+
+    private static String requireReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < MIN_REASON) throw new ValidationException("reason", "workflow.error.reasonRequired");
+        return why;
+    }
+}
