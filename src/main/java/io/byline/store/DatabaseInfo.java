@@ -22,7 +22,10 @@ import org.sqlite.SQLiteConfig;
 public record DatabaseInfo(Path file, boolean exists, int applicationId, int userVersion, int tables,
                            boolean integrityOk, String problem) {
 
-    /** A missing or empty file, or an SQLite file with no tables and no id: Byline may create its schema there. */
+    /**
+     * A missing file, or an SQLite file with no tables, no id and no version: Byline may create its schema there. An
+     * existing empty file is not new: Byline does not create one, so it is refused untouched.
+     */
     public boolean isNew() {
         return problem == null && (!exists || (tables == 0 && applicationId == 0 && userVersion == 0));
     }
@@ -33,8 +36,12 @@ public record DatabaseInfo(Path file, boolean exists, int applicationId, int use
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             // An empty file with a non-empty -wal is a database whose first writes were never checkpointed
             // (the process was killed): it must be read through SQLite, not taken as new.
-            if (!Files.exists(file) || (Files.size(file) == 0 && !(Files.exists(wal) && Files.size(wal) > 0))) {
+            if (!Files.exists(file)) {
                 return new DatabaseInfo(file, false, 0, 0, 0, true, null);
+            }
+            if (Files.size(file) == 0 && !(Files.exists(wal) && Files.size(wal) > 0)) {
+                // Byline never leaves an empty file behind: someone else made it. It is not a database to write into.
+                return new DatabaseInfo(file, true, 0, 0, 0, false, "the file is empty");
             }
         } catch (java.io.IOException e) {
             return new DatabaseInfo(file, true, 0, 0, 0, false, e.getMessage());
