@@ -10,6 +10,7 @@ import io.byline.service.PolicyProvider;
 import io.byline.service.PostServices;
 import io.byline.service.PublishService;
 import io.byline.service.ReviewService;
+import io.byline.service.EvidenceService;
 import io.byline.service.ExecutiveService;
 import io.byline.service.PasswordHasher;
 import io.byline.service.PreferencesService;
@@ -17,9 +18,11 @@ import io.byline.service.Session;
 import io.byline.service.UserService;
 import io.byline.service.WorkspaceService;
 import io.byline.store.AuditKey;
+import io.byline.domain.StorageException;
 import io.byline.store.AuditLog;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
+import io.byline.store.Migration;
 import io.byline.store.PreferencesFile;
 import io.byline.store.SettingsRepository;
 import io.byline.store.SqliteApprovalRepository;
@@ -30,6 +33,11 @@ import io.byline.store.SqlitePolicyRepository;
 import io.byline.store.SqliteUserRepository;
 
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -43,6 +51,7 @@ import java.time.Clock;
  * database; the GUI and the headless commands both start here.
  */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AppContext.class.getName());
     private final DatabaseLocation location;
     private final Database database;
     private final Session session = new Session();
@@ -62,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final WorkspaceService workspaceService;
     private final PreferencesService preferencesService;
     private final BackupService backupService;
+    private final EvidenceService evidenceService;
     /** What controllers may ask for in their constructors: the services, plus what the window adds with {@link #provide}. */
     private final Map<Class<?>, Object> components = new LinkedHashMap<>();
     private final Clock clock;
@@ -95,14 +105,16 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.hasher = hasher;
         String workspaceId = WorkspaceService.ensureId(database, settingsRepository);
-        this.auditLog = new AuditLog(AuditKey.loadOrCreate(location.keys(), workspaceId));
-        this.auditService = new AuditService(database, auditLog, session);
+        this.auditLog = AuditLog.forWorkspace(database, location.keys(), workspaceId);
+        this.auditService = new AuditService(database, auditLog, session, database.file());
         this.authService = new AuthService(database, userRepository, auditService, session, hasher);
         this.userService = new UserService(database, userRepository, executiveRepository, auditService, session, hasher);
         this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
-        this.backupService = new BackupService(database, auditService);
+        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups());
+        this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session,
+                database.file());
         this.policyProvider = new PolicyProvider(policyRepository, PostServices::interimChecker);
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
@@ -129,6 +141,7 @@ public final class AppContext implements AutoCloseable {
     public WorkspaceService workspaceService() { return workspaceService; }
     public PreferencesService preferencesService() { return preferencesService; }
     public BackupService backupService() { return backupService; }
+    public EvidenceService evidenceService() { return evidenceService; }
     public Clock clock() { return clock; }
     public PolicyProvider policyProvider() { return policyProvider; }
     public DraftService draftService() { return postServices.drafts(); }
@@ -181,6 +194,44 @@ public final class AppContext implements AutoCloseable {
             return createController(wanted); // e.g. a view model or a helper of the screen, made the same way
         }
         throw new IllegalStateException(forType.getName() + " needs a " + wanted.getName() + ", which nothing provides");
+    }
+
+    /**
+     * What the app does once it is open: the daily backup when it is due. A failing daily backup does not stop
+     * Byline from starting; it is logged and returned so the window can show it.
+     */
+    public Optional<StorageException> runStartupTasks(Instant now) {
+        try {
+            backupService.dailyIfDue(now);
+            return Optional.empty();
+        } catch (StorageException e) {
+            LOG.log(Level.WARNING, "The daily backup failed: " + e.getMessage(), e);
+            return Optional.of(e);
+        }
+    }
+
+    /** A restored workspace, open, with where the database it replaced went and whether the restored audit log verified. */
+    public record Restored(AppContext context, Path previous, AuditLog.Verification auditCheck) {}
+
+    /**
+     * Replaces the location's database with the backup and opens it. Refused, with nothing changed, while another
+     * Byline has the database open, when the backup is damaged, foreign or from a newer Byline, or when this home
+     * lacks the restored workspace's audit key. The restore is recorded in the restored database's audit log.
+     */
+    public static Restored restore(DatabaseLocation location, Path backup, PasswordHasher hasher) {
+        AuditLog.Verification[] check = new AuditLog.Verification[1];
+        Database.Restored r = Database.restoreFrom(backup, location.database(), location.backups(), Migration.bundled(),
+                (staged, previous) -> {
+                    AppContext ctx = new AppContext(location, staged, false, hasher, Clock.systemUTC());
+                    check[0] = ctx.auditService.verify();
+                    ctx.backupService.recordRestore(backup, previous, check[0]);
+                });
+        try {
+            return new Restored(new AppContext(location, r.database(), false, hasher, Clock.systemUTC()), r.previous(), check[0]);
+        } catch (RuntimeException e) {
+            r.database().close();
+            throw e;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.byline;
 
 import io.byline.domain.StorageException;
+import io.byline.service.PasswordHasher;
 import io.byline.service.PreferencesService;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
@@ -10,7 +11,6 @@ import io.byline.ui.shell.ScreenRegistry;
 import io.byline.ui.startup.Splash;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
-import io.byline.store.Migration;
 import io.byline.store.PreferencesFile;
 
 import javafx.application.Application;
@@ -130,7 +130,7 @@ public final class BylineApp extends Application {
             openFailed(new StorageException(StorageException.Kind.UNUSABLE, i18n.text("startup.restore.none")));
             return;
         }
-        retry(() -> Database.restore(file.toPath(), location.database(), Migration.bundled().size()));
+        retry(() -> AppContext.restore(location, file.toPath(), new PasswordHasher()).context().close());
     }
 
     /** Runs a repair in the background, then opens again (a failed repair is reported like a failed open). */

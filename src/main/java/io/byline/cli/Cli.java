@@ -23,7 +23,9 @@ public final class Cli {
 
     static {
         register("backup", "backup FILE — write a verified copy of the database to FILE", BackupCommand::run);
+        register("restore", "restore FILE — replace the database with a backup (checked first; the current one is moved aside)", RestoreCommand::run);
         register("verify-audit", "verify-audit [--checkpoint FILE] [--write-checkpoint FILE] — check the audit chain", VerifyAuditCommand::run);
+        register("export-audit", ExportAuditCommand.USAGE, ExportAuditCommand::run);
     }
 
     private Cli() {}

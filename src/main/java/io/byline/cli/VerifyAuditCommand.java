@@ -33,13 +33,16 @@ public final class VerifyAuditCommand {
         }
         long cpSeq = -1;
         String cpMac = null;
-        if (o.value("--checkpoint").isPresent()) {
-            Path cp = Path.of(o.value("--checkpoint").get());
-            try {
+        String cpWorkspace = null;
+        Path cp = o.value("--checkpoint").map(Path::of).orElse(null);
+        if (cp != null) {
+            try (var reader = Files.newBufferedReader(cp, StandardCharsets.UTF_8)) {
                 Properties p = new Properties();
-                p.load(Files.newBufferedReader(cp, StandardCharsets.UTF_8));
+                p.load(reader);
                 cpSeq = Long.parseLong(p.getProperty("seq", "").strip());
                 cpMac = p.getProperty("mac", "").strip();
+                cpWorkspace = p.getProperty("workspace");
+                if (cpSeq < 1) throw new IllegalArgumentException("bad seq");
                 if (!cpMac.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("bad mac");
             } catch (IOException | IllegalArgumentException e) {
                 err.println("byline verify-audit: cannot read the checkpoint " + cp + " (" + e.getMessage() + ")");
@@ -47,17 +50,25 @@ public final class VerifyAuditCommand {
             }
         }
         try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+            String workspace = ctx.workspaceService().id();
+            if (cpWorkspace != null && !cpWorkspace.strip().equals(workspace)) {
+                err.println("byline verify-audit: the checkpoint " + cp + " belongs to workspace " + cpWorkspace.strip()
+                        + ", not to this database's workspace " + workspace + ".");
+                return 2;
+            }
             AuditLog.Verification v = ctx.auditService().verify(cpSeq, cpMac);
             if (!v.ok()) {
                 out.println("The audit log does NOT verify: " + v.problem() + ". First bad entry: " + v.firstBad() + ".");
+                err.println("byline verify-audit: entry " + v.firstBad() + " " + v.kind().name().toLowerCase(java.util.Locale.ROOT));
                 return 1;
             }
-            out.println("The audit log verifies: " + v.entries() + " entries, last " + v.lastSeq() + ".");
+            out.println("The audit log verifies: " + v.entries() + " entries, last " + v.lastSeq() + "."
+                    + (cp != null ? " It still reaches the checkpoint at entry " + cpSeq + "." : ""));
             if (o.value("--write-checkpoint").isPresent()) {
                 Path target = Path.of(o.value("--write-checkpoint").get()).toAbsolutePath();
                 Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                Files.writeString(tmp, "# Byline audit checkpoint: keep this file outside the workspace\nseq=" + v.lastSeq()
-                        + "\nmac=" + v.lastMac() + "\n", StandardCharsets.UTF_8);
+                Files.writeString(tmp, "# Byline audit checkpoint: keep this file outside the workspace\nworkspace=" + workspace
+                        + "\nseq=" + v.lastSeq() + "\nmac=" + v.lastMac() + "\n", StandardCharsets.UTF_8);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 out.println("Checkpoint written to " + target + ".");
             }

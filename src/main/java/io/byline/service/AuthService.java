@@ -63,8 +63,16 @@ public final class AuthService {
         PasswordHash rehash = ok && hasher.needsRehash(found.get().password()) ? hasher.hash(password) : null;
         PasswordHasher.wipe(password);
         if (!ok) {
-            db.inWrite(tx -> audit.recordAs(tx, found.map(c -> c.user().id()).orElse(null), name, "user.sign-in-failed",
-                    "user", found.map(c -> c.user().id()).orElse(null), Map.of("username", name)));
+            // An unknown name is often a password typed into the wrong field: record only a digest of it, which still
+            // lets repeated attempts with the same name be told apart, never the text.
+            if (found.isPresent()) {
+                User u = found.get().user();
+                db.inWrite(tx -> audit.recordAs(tx, u.id(), u.displayName(), "user.sign-in-failed", "user", u.id(),
+                        Map.of("username", u.username())));
+            } else {
+                db.inWrite(tx -> audit.recordAs(tx, null, "unknown user", "user.sign-in-failed", "user", null,
+                        Map.of("unknownNameDigest", digest(name))));
+            }
             return Optional.empty();
         }
         User user = found.get().user();
@@ -74,6 +82,17 @@ public final class AuthService {
         });
         session.signIn(user);
         return Optional.of(user);
+    }
+
+    /** The first 16 hex digits of SHA-256 over the name: enough to correlate attempts, not to read the name back easily. */
+    static String digest(String name) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void signOut() {

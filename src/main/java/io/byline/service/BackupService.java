@@ -1,23 +1,166 @@
 package io.byline.service;
 
+import io.byline.domain.Role;
+import io.byline.domain.StorageException;
+import io.byline.store.AuditLog;
 import io.byline.store.Database;
+import io.byline.store.SettingsRepository;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Consistent copies of the database, never a file copy; each backup is recorded in the audit log. */
+/**
+ * Consistent copies of the database, never a file copy; each backup is recorded in the audit log. Besides backups on
+ * request there is one a day (at the first start of the day), kept for a number of days set per workspace.
+ */
 public final class BackupService {
+    /** Workspace setting: how many days daily backups are kept; 0 turns them off. */
+    public static final String KEEP_DAYS = "backup.daily.keepDays";
+    public static final int DEFAULT_KEEP_DAYS = 7;
+    private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
+
     private final Database db;
     private final AuditService audit;
+    private final SettingsRepository settings;
+    private final Path backupDir;
 
-    public BackupService(Database db, AuditService audit) {
+    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir) {
         this.db = db;
         this.audit = audit;
+        this.settings = settings;
+        this.backupDir = backupDir;
     }
 
-    /** Records the backup, then writes a verified copy to {@code target} (temporary name, then moved into place). */
+    /** Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. */
     public void backup(Path target) {
-        db.inWrite(tx -> audit.record(tx, "database.backup", "database", null, Map.of("file", target.getFileName().toString())));
         db.backupTo(target);
+        db.inWrite(tx -> audit.record(tx, "database.backup", "database", null,
+                Map.of("file", target.getFileName().toString(), "kind", "manual")));
+    }
+
+    /** The folder daily backups go to. */
+    public Path backupDir() {
+        return backupDir;
+    }
+
+    /** How many days daily backups are kept (0: no daily backups). */
+    public int keepDays() {
+        return db.inRead(tx -> settings.get(tx, KEEP_DAYS)).map(v -> {
+            try {
+                return Math.max(0, Integer.parseInt(v.strip()));
+            } catch (NumberFormatException e) {
+                return DEFAULT_KEEP_DAYS;
+            }
+        }).orElse(DEFAULT_KEEP_DAYS);
+    }
+
+    /** Sets how many days daily backups are kept; administrators only, recorded. */
+    public void setKeepDays(int days, Session session) {
+        session.requireAny(Role.ADMIN);
+        if (days < 0 || days > 3650) throw new IllegalArgumentException("keep days must be 0–3650");
+        db.inWrite(tx -> {
+            settings.put(tx, KEEP_DAYS, Integer.toString(days));
+            return audit.record(tx, "settings.change", "workspace", null, Map.of("key", KEEP_DAYS, "value", days));
+        });
+    }
+
+    /**
+     * The daily backup, called when the app starts: when none exists for today's date yet, writes
+     * {@code <backups>/<db name>-daily-YYYY-MM-DD.db}; then removes daily backups older than the days to keep and
+     * temporary files left by a backup that was interrupted. Returns the backup written, if one was.
+     */
+    public Optional<Path> dailyIfDue(Instant now) {
+        return dailyIfDue(now, ZoneId.systemDefault());
+    }
+
+    public Optional<Path> dailyIfDue(Instant now, ZoneId zone) {
+        int keep = keepDays();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Optional<Path> written = Optional.empty();
+        if (keep > 0) {
+            Path target = backupDir.resolve(stem() + "-daily-" + today + ".db");
+            if (!Files.exists(target)) {
+                db.backupTo(target);
+                db.inWrite(tx -> audit.record(tx, "database.backup", "database", null,
+                        Map.of("file", target.getFileName().toString(), "kind", "daily")));
+                written = Optional.of(target);
+            }
+        }
+        prune(today, keep);
+        return written;
+    }
+
+    /** The daily backups present, oldest first. */
+    public List<Path> dailyBackups() {
+        List<Path> out = new ArrayList<>();
+        Pattern p = dailyPattern();
+        if (!Files.isDirectory(backupDir)) return out;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(backupDir)) {
+            for (Path f : files) if (p.matcher(f.getFileName().toString()).matches()) out.add(f);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Kind.FAILED, "Cannot list the backups in " + backupDir + ": " + e.getMessage(), e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private void prune(LocalDate today, int keep) {
+        if (!Files.isDirectory(backupDir)) return;
+        Pattern daily = dailyPattern();
+        String tmpPrefix = stem() + "-daily-";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(backupDir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                Matcher m = daily.matcher(name);
+                boolean stale = name.startsWith(tmpPrefix) && name.endsWith(".db.tmp");
+                if (m.matches() && keep > 0) {
+                    try {
+                        stale = !LocalDate.parse(m.group(1)).isAfter(today.minusDays(keep));
+                    } catch (DateTimeParseException e) {
+                        stale = false;
+                    }
+                }
+                if (stale) Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove old daily backups in " + backupDir, e);
+        }
+    }
+
+    private Pattern dailyPattern() {
+        return Pattern.compile(Pattern.quote(stem()) + "-daily-(\\d{4}-\\d{2}-\\d{2})\\.db");
+    }
+
+    private String stem() {
+        String name = db.file().getFileName().toString();
+        return name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /**
+     * Records, in a database just restored (before it is moved into place), where it came from and whether its audit
+     * chain verified.
+     */
+    public void recordRestore(Path backup, Path previous, AuditLog.Verification check) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("backup", backup.toAbsolutePath().toString());
+        details.put("previous", previous == null ? null : previous.toAbsolutePath().toString());
+        details.put("auditVerified", check.ok());
+        if (!check.ok()) details.put("auditProblem", check.problem());
+        db.inWrite(tx -> audit.record(tx, "database.restore", "database", null, details));
     }
 }

@@ -1,16 +1,27 @@
 package io.byline.store;
 
 import io.byline.domain.AuditEvent;
+import io.byline.domain.AuditFilter;
+import io.byline.domain.StorageException;
+import io.byline.domain.StorageException.Kind;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,16 +29,64 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The audit log: append-only, each entry's HMAC-SHA256 covering its content and the previous MAC.
  * Entries are appended inside the transaction of the change they record.
+ *
+ * <p>What the chain proves: an entry that was modified, inserted, moved or deleted <em>before</em> the last entry is
+ * found by {@link #verify}. Entries deleted from the <em>end</em> leave a shorter chain that is itself valid: that is
+ * what a checkpoint kept elsewhere (last sequence and MAC) is for.
  */
 public final class AuditLog {
     /** The MAC the first entry chains from. */
     public static final String GENESIS = "0".repeat(64);
+    /** The workspace setting holding a fingerprint of the audit key, so a wrong key is told apart from tampering. */
+    static final String KEY_CHECK = "audit.key.check";
     private static final String COLUMNS = "seq, at, actor_id, actor_name, type, entity_type, entity_id, details, prev_mac, mac";
 
     private final AuditKey key;
 
     public AuditLog(AuditKey key) {
         this.key = key;
+    }
+
+    /**
+     * The log of a workspace, with its key from {@code keysDir}. A new workspace gets a new key. An existing log whose
+     * key is missing, or a key that is not the one the log was written with, is refused with a message saying what to
+     * do: appending with another key would break the chain for good.
+     */
+    public static AuditLog forWorkspace(Transactor db, Path keysDir, String workspaceId) {
+        SettingsRepository settings = new SettingsRepository();
+        long entries = db.inRead(tx -> Jdbc.count(tx, "SELECT count(*) FROM audit_event"));
+        Path keyFile = keysDir.resolve(workspaceId + ".key");
+        Optional<AuditKey> existing = AuditKey.load(keysDir, workspaceId);
+        if (existing.isEmpty() && entries > 0) {
+            throw new StorageException(Kind.FAILED, "The audit key of this workspace is missing: Byline expected it at "
+                    + keyFile + ". Without it the audit log can be neither checked nor continued. Copy the file keys/"
+                    + workspaceId + ".key from the Byline home where this database was created (or point BYLINE_HOME at"
+                    + " that home), then start Byline again. Nothing was changed.");
+        }
+        AuditLog log = new AuditLog(existing.orElseGet(() -> AuditKey.loadOrCreate(keysDir, workspaceId)));
+        String check = log.keyCheck();
+        Optional<String> stored = db.inRead(tx -> settings.get(tx, KEY_CHECK));
+        if (stored.isPresent() && !MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII),
+                check.getBytes(StandardCharsets.US_ASCII))) {
+            throw new StorageException(Kind.FAILED, "The audit key " + keyFile + " is not the key this workspace's audit"
+                    + " log was written with. Put back this workspace's own key file (from the Byline home where the"
+                    + " database was created, or a backup of it), then start Byline again. Nothing was changed.");
+        }
+        if (stored.isEmpty()) {
+            // A log written before fingerprints were kept: adopt the key only if it is the one that wrote entry 1.
+            db.inWrite(tx -> {
+                boolean firstOk = Jdbc.one(tx, "SELECT " + COLUMNS + " FROM audit_event WHERE seq = 1", AuditLog::raw)
+                        .map(r -> log.macMatches(log.hmac(), r, r.seq(), r.prevMac())).orElse(true);
+                if (firstOk) settings.put(tx, KEY_CHECK, check);
+                return null;
+            });
+        }
+        return log;
+    }
+
+    /** A fingerprint of the key: an HMAC of a fixed text. It reveals nothing about the key. */
+    String keyCheck() {
+        return HexFormat.of().formatHex(hmac().doFinal("byline audit key check v1".getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Appends an entry in the caller's transaction and returns it. */
@@ -40,14 +99,34 @@ public final class AuditLog {
         String id = entityId == null ? null : String.valueOf(entityId);
         String json = Json.object(details);
         String name = actorName == null ? "system" : actorName;
-        String mac = mac(seq, at, actorId, name, type, entityType, id, json, prev);
+        String mac = mac(hmac(), seq, at.toString(), actorId, name, type, entityType, id, json, prev);
         Jdbc.update(tx, "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                seq, at.toString(), actorId, name, type, entityType, id, json, prev, mac);
+                seq, at, actorId, name, type, entityType, id, json, prev, mac);
         return new AuditEvent(seq, at, actorId, name, type, entityType, id, json, mac);
     }
 
-    /** The result of checking the chain. {@code firstBad} is the sequence number of the first entry that fails, or -1. */
-    public record Verification(boolean ok, long entries, long firstBad, String problem, long lastSeq, String lastMac) {}
+    /** What is wrong with the log, when it does not verify. */
+    public enum Problem {
+        /** An entry's content or MAC was changed (or an entry was forged in its place). */
+        MODIFIED,
+        /** An entry was added between genuine entries. */
+        INSERTED,
+        /** Entries are missing before the last entry (with or without the later ones renumbered). */
+        DELETED,
+        /** Genuine entries are in the wrong places. */
+        REORDERED,
+        /** Entries are missing at the end: the log is shorter than a checkpoint says. */
+        TRUNCATED,
+        /** The chain differs from a checkpoint or forks: a genuine entry was replaced by one from another copy. */
+        REPLACED
+    }
+
+    /**
+     * The result of checking the chain. {@code firstBad} is the sequence number of the first entry that fails (for a
+     * deletion, the first missing number), or -1; {@code kind} says what was found, null when the log verifies.
+     */
+    public record Verification(boolean ok, long entries, long firstBad, String problem, long lastSeq, String lastMac,
+                               Problem kind) {}
 
     /** Checks every entry: sequence without gaps, each linked to the previous MAC, each MAC correct. */
     public Verification verify(Tx tx) {
@@ -59,70 +138,268 @@ public final class AuditLog {
      * with {@code checkpointMac}), so entries removed from the end are noticed.
      */
     public Verification verify(Tx tx, long checkpointSeq, String checkpointMac) {
-        List<Stored> rows = Jdbc.list(tx, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq",
-                rs -> new Stored(row(rs), rs.getString("prev_mac")));
-        List<AuditEvent> all = rows.stream().map(Stored::event).toList();
-        String prev = GENESIS;
-        long expected = 1;
-        for (Stored stored : rows) {
-            AuditEvent e = stored.event();
-            String storedPrev = stored.prevMac();
-            if (e.seq() != expected) {
-                return new Verification(false, all.size(), e.seq(), e.seq() > expected
-                        ? "entries " + expected + (e.seq() - 1 > expected ? "–" + (e.seq() - 1) : "") + " are missing"
-                        : "entry " + e.seq() + " is out of order", e.seq(), e.mac());
-            }
-            String mac = mac(e.seq(), e.at(), e.actorId(), e.actorName(), e.type(), e.entityType(), e.entityId(), e.details(), storedPrev);
-            if (!MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII), e.mac().getBytes(StandardCharsets.US_ASCII))) {
-                return new Verification(false, all.size(), e.seq(), "entry " + e.seq() + " was modified or inserted (its MAC does not match)", e.seq(), e.mac());
-            }
-            if (!storedPrev.equals(prev)) {
-                return new Verification(false, all.size(), e.seq(), "entry " + e.seq() + " does not follow entry " + (e.seq() - 1)
-                        + " (an entry before it was removed, replaced or reordered)", e.seq(), e.mac());
-            }
-            prev = e.mac();
-            expected++;
+        long maxSeq = Jdbc.count(tx, "SELECT coalesce(max(seq), 0) FROM audit_event");
+        Verifier v = new Verifier(hmac(), maxSeq, checkpointSeq);
+        forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", List.of(), v::accept);
+        Verification result = v.finish();
+        if (!result.ok() || checkpointSeq <= 0) return result;
+        if (result.lastSeq() < checkpointSeq) {
+            long missingFrom = result.lastSeq() + 1;
+            return new Verification(false, result.entries(), missingFrom, "the log ends at entry " + result.lastSeq()
+                    + " but the checkpoint records entry " + checkpointSeq + ": entr" + (missingFrom == checkpointSeq
+                    ? "y " + missingFrom + " was" : "ies " + missingFrom + "–" + checkpointSeq + " were") + " deleted from the end",
+                    result.lastSeq(), result.lastMac(), Problem.TRUNCATED);
         }
-        long last = expected - 1;
-        if (checkpointSeq > 0) {
-            if (last < checkpointSeq) {
-                return new Verification(false, all.size(), last + 1, "the log ends at entry " + last + " but the checkpoint records entry "
-                        + checkpointSeq + ": entries were removed from the end", last, prev);
-            }
-            String atCheckpoint = all.get((int) checkpointSeq - 1).mac();
-            if (!atCheckpoint.equals(checkpointMac)) {
-                return new Verification(false, all.size(), checkpointSeq, "entry " + checkpointSeq + " differs from the checkpoint", last, prev);
-            }
+        if (checkpointMac == null || !checkpointMac.equals(v.checkpointMac())) {
+            return new Verification(false, result.entries(), checkpointSeq, "entry " + checkpointSeq
+                    + " differs from the checkpoint: the log was rewritten, or the checkpoint belongs to another workspace",
+                    result.lastSeq(), result.lastMac(), Problem.REPLACED);
         }
-        return new Verification(true, all.size(), -1, null, last, prev);
+        return result;
+    }
+
+    /** An entry as stored, before any parsing, so a tampered value cannot break the check. */
+    record Raw(long seq, String at, Long actorId, String actorName, String type, String entityType, String entityId,
+               String details, String prevMac, String mac) {}
+
+    /** Walks the chain one row at a time, holding only what it needs to name the first bad entry. */
+    private final class Verifier {
+        private final Mac hmac;
+        private final long maxSeq;
+        private String prev = GENESIS;
+        private long expected = 1;
+        private long entries;
+        private Verification failure;
+        private Raw pending;
+        private boolean pendingLinkOk;
+        private long pendingGenuine;
+        private final long checkpointSeq;
+        private String checkpointMac;
+
+        Verifier(Mac hmac, long maxSeq, long checkpointSeq) {
+            this.hmac = hmac;
+            this.maxSeq = maxSeq;
+            this.checkpointSeq = checkpointSeq;
+        }
+
+        /** Returns false to stop reading. */
+        boolean accept(Raw r) {
+            entries++;
+            if (pending != null) {
+                failure = diagnose(pending, r);
+                return false;
+            }
+            long s = r.seq();
+            if (s != expected) {
+                String what = s - 1 > expected ? "entries " + expected + "–" + (s - 1) + " are missing (deleted)"
+                        : "entry " + expected + " is missing (deleted)";
+                failure = fail(expected, what, Problem.DELETED);
+                return false;
+            }
+            boolean macOk = macMatches(hmac, r, s, r.prevMac());
+            boolean linkOk = prev.equals(r.prevMac());
+            if (macOk && linkOk) {
+                if (s == checkpointSeq) checkpointMac = r.mac();
+                prev = r.mac();
+                expected++;
+                return true;
+            }
+            if (macOk) {
+                failure = s == 1
+                        ? fail(1, "entry 1 does not start the chain: entries before it were removed", Problem.DELETED)
+                        : fail(s - 1, "entry " + (s - 1) + " was replaced by an entry from another copy of the log"
+                                + " (entry " + s + " does not follow it)", Problem.REPLACED);
+                return false;
+            }
+            pending = r;
+            pendingLinkOk = linkOk;
+            pendingGenuine = genuineSeq(r);
+            return true;
+        }
+
+        Verification finish() {
+            if (failure == null && pending != null) failure = diagnose(pending, null);
+            if (failure != null) return failure;
+            return new Verification(true, entries, -1, null, expected - 1, prev, null);
+        }
+
+        /** The MAC of the checkpoint's entry, as found in the log. */
+        String checkpointMac() {
+            return checkpointMac;
+        }
+
+        private Verification diagnose(Raw r, Raw next) {
+            long s = r.seq();
+            long g = pendingGenuine;
+            if (g < 0) {
+                if (next != null && macMatches(hmac, next, s, next.prevMac()) && prev.equals(next.prevMac())) {
+                    return fail(s, "entry " + s + " was inserted (it is not genuine, and the genuine entry " + s
+                            + " follows it, renumbered)", Problem.INSERTED);
+                }
+                return fail(s, "entry " + s + " was modified" + (pendingLinkOk ? "" : " or inserted")
+                        + " (its MAC does not match its content)", Problem.MODIFIED);
+            }
+            if (g > s) {
+                long gn = next == null ? -1 : macMatches(hmac, next, next.seq(), next.prevMac()) ? next.seq() : genuineSeq(next);
+                if (gn >= 0 && gn < g) {
+                    return fail(s, "entry " + s + " holds the genuine entry " + g + ": entries were reordered", Problem.REORDERED);
+                }
+                return fail(s, (g - 1 > s ? "entries " + s + "–" + (g - 1) + " were" : "entry " + s + " was")
+                        + " deleted and the later entries renumbered (entry " + s + " is the genuine entry " + g + ")",
+                        Problem.DELETED);
+            }
+            return fail(s, "entry " + s + " holds the genuine entry " + g + ": entries were reordered or copied", Problem.REORDERED);
+        }
+
+        /** The sequence number this entry's MAC was made with, other than the one it has now; -1 if none. */
+        private long genuineSeq(Raw r) {
+            long limit = Math.max(maxSeq, entries) + 16;
+            for (long cand = 1; cand <= limit; cand++) {
+                if (cand != r.seq() && macMatches(hmac, r, cand, r.prevMac())) return cand;
+            }
+            return -1;
+        }
+
+        private Verification fail(long firstBad, String problem, Problem kind) {
+            return new Verification(false, entries, firstBad, problem, expected - 1, prev, kind);
+        }
+    }
+
+    /** Whether an entry's MAC is right for sequence number {@code seq} and the given previous MAC. */
+    boolean macMatches(Mac hmac, Raw r, long seq, String prevMac) {
+        if (r.mac() == null || r.at() == null || prevMac == null) return false;
+        String at;
+        try {
+            at = Instant.parse(r.at()).toString();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        String mac = mac(hmac, seq, at, r.actorId(), r.actorName(), r.type(), r.entityType(), r.entityId(), r.details(), prevMac);
+        return MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII), r.mac().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Reads entries, newest first, with optional filters (null means any). */
     public List<AuditEvent> list(Tx tx, Long actorId, String type, String entityType, String entityId,
                                  Instant from, Instant to, int limit) {
-        return Jdbc.list(tx, "SELECT " + COLUMNS + " FROM audit_event WHERE (? IS NULL OR actor_id = ?)"
-                        + " AND (? IS NULL OR type = ?) AND (? IS NULL OR entity_type = ?) AND (? IS NULL OR entity_id = ?)"
-                        + " AND (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) ORDER BY seq DESC LIMIT ?",
-                AuditLog::row, actorId, actorId, type, type, entityType, entityType, entityId, entityId,
-                str(from), str(from), str(to), str(to), limit);
+        return list(tx, new AuditFilter(actorId, type, entityType, entityId, from, to), limit);
     }
 
-    private record Stored(AuditEvent event, String prevMac) {}
-
-    private static String str(Instant i) {
-        return i == null ? null : i.toString();
+    /** Entries matching the filter, newest first, at most {@code limit}. */
+    public List<AuditEvent> list(Tx tx, AuditFilter filter, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(limit);
+        return Jdbc.list(tx, "SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY seq DESC LIMIT ?",
+                AuditLog::row, args.toArray());
     }
 
-    private static AuditEvent row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** How many entries match the filter. */
+    public long count(Tx tx, AuditFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return Jdbc.count(tx, "SELECT count(*) FROM audit_event" + where(filter, args), args.toArray());
+    }
+
+    /** An entry with the MAC it chains from, for exports that let others re-check the chain. */
+    public record Entry(AuditEvent event, String prevMac) {}
+
+    /** Streams the entries matching the filter, oldest first, without holding them all in memory. */
+    public void forEach(Tx tx, AuditFilter filter, Consumer<Entry> sink) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY seq", args, r -> {
+            sink.accept(new Entry(new AuditEvent(r.seq(), Instant.parse(r.at()), r.actorId(), r.actorName(), r.type(),
+                    r.entityType(), r.entityId(), r.details(), r.mac()), r.prevMac()));
+            return true;
+        });
+    }
+
+    /** The user id for a user name, for filters typed on the command line. */
+    public Optional<Long> actorIdFor(Tx tx, String username) {
+        return Jdbc.one(tx, "SELECT id FROM app_user WHERE username_key = ?", rs -> rs.getLong(1),
+                SqliteUserRepository.key(username));
+    }
+
+    private static String where(AuditFilter f, List<Object> args) {
+        List<String> conds = new ArrayList<>();
+        if (f.actorId() != null) {
+            conds.add("actor_id = ?");
+            args.add(f.actorId());
+        }
+        if (f.type() != null && !f.type().isBlank()) {
+            String t = f.type().strip();
+            if (t.endsWith("*")) {
+                conds.add("substr(type, 1, ?) = ?");
+                String prefix = t.substring(0, t.length() - 1);
+                args.add(prefix.length());
+                args.add(prefix);
+            } else {
+                conds.add("type = ?");
+                args.add(t);
+            }
+        }
+        if (f.entityType() != null && !f.entityType().isBlank()) {
+            conds.add("entity_type = ?");
+            args.add(f.entityType().strip());
+        }
+        if (f.entityId() != null && !f.entityId().isBlank()) {
+            conds.add("entity_id = ?");
+            args.add(f.entityId().strip());
+        }
+        if (f.from() != null) {
+            conds.add("at >= ?");
+            args.add(f.from());
+        }
+        if (f.to() != null) {
+            conds.add("at < ?");
+            args.add(f.to());
+        }
+        return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+    }
+
+    @FunctionalInterface
+    private interface RawSink {
+        boolean accept(Raw r);
+    }
+
+    private static void forEachRaw(Tx tx, String sql, List<Object> args, RawSink sink) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            Jdbc.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!sink.accept(raw(rs))) return;
+                }
+            }
+        } catch (SQLException e) {
+            throw Database.translate(e);
+        }
+    }
+
+    private static Raw raw(ResultSet rs) throws SQLException {
+        return new Raw(rs.getLong("seq"), rs.getString("at"), Jdbc.nullableLong(rs, "actor_id"), rs.getString("actor_name"),
+                rs.getString("type"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("details"),
+                rs.getString("prev_mac"), rs.getString("mac"));
+    }
+
+    private static AuditEvent row(ResultSet rs) throws SQLException {
         return new AuditEvent(rs.getLong("seq"), Instant.parse(rs.getString("at")), Jdbc.nullableLong(rs, "actor_id"),
                 rs.getString("actor_name"), rs.getString("type"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getString("details"), rs.getString("mac"));
     }
 
-    String mac(long seq, Instant at, Long actorId, String actorName, String type, String entityType,
-               String entityId, String details, String prevMac) {
+    Mac hmac() {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+            return hmac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    static String mac(Mac hmac, long seq, String at, Long actorId, String actorName, String type, String entityType,
+                      String entityId, String details, String prevMac) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        for (String field : new String[] {Long.toString(seq), at.toString(), actorId == null ? null : actorId.toString(),
+        for (String field : new String[] {Long.toString(seq), at, actorId == null ? null : actorId.toString(),
                 actorName, type, entityType, entityId, details, prevMac}) {
             if (field == null) {
                 buf.write(0xFF);
@@ -135,12 +412,6 @@ public final class AuditLog {
             buf.write(b.length);
             buf.writeBytes(b);
         }
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
-            return HexFormat.of().formatHex(hmac.doFinal(buf.toByteArray()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(hmac.doFinal(buf.toByteArray()));
     }
 }

@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,15 +41,14 @@ public final class Database implements Transactor, AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Lock lock;
     private final Connection connection;
     private final ReentrantLock mutex = new ReentrantLock();
     private final boolean created;
+    private boolean closed;
 
-    private Database(Path file, FileChannel lockChannel, FileLock lock, Connection connection, boolean created) {
+    private Database(Path file, Lock lock, Connection connection, boolean created) {
         this.file = file;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.connection = connection;
         this.created = created;
@@ -66,42 +66,62 @@ public final class Database implements Transactor, AutoCloseable {
      */
     public static Database open(Path file, Path backupDir, List<Migration> migrations) {
         Path db = file.toAbsolutePath().normalize();
+        Lock lock = Lock.acquire(db);
         try {
-            Files.createDirectories(db.getParent());
-        } catch (IOException e) {
-            throw new StorageException(Kind.FAILED, "Cannot create the folder " + db.getParent() + ": " + e.getMessage(), e);
+            return openLocked(db, lock, backupDir, migrations);
+        } catch (RuntimeException | Error e) {
+            lock.release();
+            throw e;
         }
-        FileChannel channel = null;
-        FileLock fileLock;
-        Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            fileLock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            fileLock = null;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new StorageException(Kind.FAILED, "Cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
-        }
-        if (fileLock == null) {
-            closeQuietly(channel);
-            throw new StorageException(Kind.LOCKED, "Another Byline already has the database " + db
-                    + " open. Close it there first, or start Byline on another database with --db.");
-        }
+    }
+
+    /** Opens a database whose lock this process already holds; on failure the caller releases the lock. */
+    private static Database openLocked(Path db, Lock lock, Path backupDir, List<Migration> migrations) {
         Connection conn = null;
         try {
             DatabaseInfo info = DatabaseInfo.inspect(db);
-            int latest = migrations.size();
-            info.requireUsable(latest);
+            info.requireUsable(migrations.size());
             conn = connect(db);
-            Database database = new Database(db, channel, fileLock, conn, info.isNew());
+            Database database = new Database(db, lock, conn, info.isNew());
             database.migrate(info.userVersion(), migrations, backupDir);
             return database;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeQuietly(conn);
-            releaseQuietly(fileLock);
-            closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** The single-instance lock: an OS lock on {@code <db>.lock}, released by the OS when the process dies. */
+    private record Lock(FileChannel channel, FileLock lock) {
+        static Lock acquire(Path db) {
+            try {
+                Files.createDirectories(db.getParent());
+            } catch (IOException e) {
+                throw new StorageException(Kind.FAILED, "Cannot create the folder " + db.getParent() + ": " + e.getMessage(), e);
+            }
+            Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
+            FileChannel channel = null;
+            FileLock fileLock;
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                fileLock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                fileLock = null;
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new StorageException(Kind.FAILED, "Cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
+            }
+            if (fileLock == null) {
+                closeQuietly(channel);
+                throw new StorageException(Kind.LOCKED, "Another Byline already has the database " + db
+                        + " open. Close it there first, or start Byline on another database with --db.");
+            }
+            return new Lock(channel, fileLock);
+        }
+
+        void release() {
+            releaseQuietly(lock);
+            closeQuietly(channel);
         }
     }
 
@@ -122,10 +142,28 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
+    /**
+     * The start-up failure when SQLite's native library cannot be loaded: usually because the driver extracts it
+     * to a temporary folder that does not allow running programs (mounted {@code noexec}, read-only, missing).
+     */
     static StorageException nativeLibraryFailure(Throwable e) {
-        return new StorageException(Kind.FAILED, "SQLite's native library could not be loaded (" + e
-                + "). Its temporary folder may not allow running programs: start Byline with "
-                + "-Dorg.sqlite.tmpdir=<a folder you own that allows execution>.", e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String folder = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
+        return new StorageException(Kind.FAILED, "SQLite's native library could not be loaded from the temporary folder "
+                + folder + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + "). That folder may be missing,"
+                + " read-only, or not allow running programs (noexec): start Byline with"
+                + " -Dorg.sqlite.tmpdir=<a folder you own that allows execution>.", e);
+    }
+
+    /** Whether a driver error is really the native library failing to load (the driver reports it as an SQLException). */
+    static boolean isNativeLibraryFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError || t.getClass().getName().equals("org.sqlite.NativeLibraryNotFoundException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void migrate(int from, List<Migration> migrations, Path backupDir) {
@@ -220,7 +258,9 @@ public final class Database implements Transactor, AutoCloseable {
      */
     public void backupTo(Path target) {
         Path dest = target.toAbsolutePath().normalize();
+        refuseLiveFile(dest, file);
         Path tmp = dest.resolveSibling(dest.getFileName() + ".tmp");
+        refuseLiveFile(tmp, file);
         mutex.lock();
         try {
             Files.createDirectories(dest.getParent());
@@ -230,10 +270,12 @@ public final class Database implements Transactor, AutoCloseable {
                 ps.executeUpdate();
             }
             DatabaseInfo info = DatabaseInfo.inspect(tmp);
-            if (!info.integrityOk() || info.applicationId() != APPLICATION_ID) {
+            if (!info.integrityOk() || info.applicationId() != APPLICATION_ID || info.problem() != null) {
                 throw new StorageException(Kind.FAILED, "The backup written to " + tmp + " did not verify; it was removed.");
             }
+            force(tmp);
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(dest.getParent());
         } catch (SQLException e) {
             deleteQuietly(tmp);
             throw translate(e);
@@ -248,6 +290,54 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a backup or export target that is the live database or one of its companion files: moving a copy over
+     * them would replace the database under its open connection.
+     */
+    public static void refuseLiveFile(Path target, Path liveDb) {
+        String which = liveFile(target, liveDb);
+        if (which != null) {
+            throw new StorageException(Kind.FAILED, "Refusing to write to " + target.toAbsolutePath().normalize()
+                    + ": it is " + which + ". Choose another file name.");
+        }
+    }
+
+    /** Which of the live database's files {@code path} is ("the open database", "the open database's wal file"), or null. */
+    static String liveFile(Path path, Path liveDb) {
+        if (liveDb == null) return null;
+        Path t = path.toAbsolutePath().normalize();
+        Path db = liveDb.toAbsolutePath().normalize();
+        for (String ext : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
+            Path live = db.resolveSibling(db.getFileName() + ext);
+            boolean same = t.equals(live);
+            if (!same && Files.exists(t) && Files.exists(live)) {
+                try {
+                    same = Files.isSameFile(t, live);
+                } catch (IOException e) {
+                    same = false;
+                }
+            }
+            if (same) return "the open database" + (ext.isEmpty() ? "" : "'s " + ext.substring(1) + " file");
+        }
+        return null;
+    }
+
+    /** Flushes a finished file (never the live database) to the disk before it is moved into place. */
+    static void force(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Makes a rename durable; not every platform can open a folder, which is fine. */
+    static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.FINE, "cannot sync folder " + dir, e);
+        }
+    }
+
     /** {@code PRAGMA integrity_check} result: "ok" when the file is sound. */
     public String integrityCheck() {
         return read(c -> {
@@ -255,6 +345,18 @@ public final class Database implements Transactor, AutoCloseable {
                 return rs.next() ? rs.getString(1) : "no answer";
             }
         });
+    }
+
+    /** Sets how long a write waits for another writer; tests shorten it. */
+    void busyTimeout(int millis) {
+        mutex.lock();
+        try (Statement st = connection.createStatement()) {
+            st.executeQuery("PRAGMA busy_timeout = " + millis).close();
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            mutex.unlock();
+        }
     }
 
     /** Limits the file to {@code pages} pages; used to test how a full disk is handled. */
@@ -285,6 +387,7 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** Turns a driver error into a message for the user. */
     public static StorageException translate(SQLException e) {
+        if (isNativeLibraryFailure(e)) return nativeLibraryFailure(e);
         int code = e instanceof SQLiteException se ? se.getResultCode().code & 0xFF : e.getErrorCode() & 0xFF;
         return switch (code) {
             case 13 -> new StorageException(Kind.DISK_FULL,
@@ -297,13 +400,15 @@ public final class Database implements Transactor, AutoCloseable {
         };
     }
 
+    /** Closes the connection, then releases the single-instance lock. Closing twice is harmless. */
     @Override
     public void close() {
         mutex.lock();
         try {
+            if (closed) return;
+            closed = true;
             closeQuietly(connection);
-            releaseQuietly(lock);
-            closeQuietly(lockChannel);
+            lock.release();
         } finally {
             mutex.unlock();
         }
@@ -315,7 +420,10 @@ public final class Database implements Transactor, AutoCloseable {
      */
     public static Path moveAside(Path file) {
         Path db = file.toAbsolutePath().normalize();
-        String suffix = ".unusable-" + LocalDateTime.now().format(STAMP);
+        return moveAside(db, asideSuffix(db));
+    }
+
+    private static Path moveAside(Path db, String suffix) {
         Path moved = db.resolveSibling(db.getFileName() + suffix);
         try {
             for (String ext : new String[] {"-wal", "-shm", ""}) {
@@ -330,32 +438,95 @@ public final class Database implements Transactor, AutoCloseable {
         return moved;
     }
 
+    /** A suffix no file beside the database has yet (a rename would silently replace an earlier one). */
+    private static String asideSuffix(Path db) {
+        String base = ".unusable-" + LocalDateTime.now().format(STAMP);
+        String suffix = base;
+        for (int n = 2; Files.exists(db.resolveSibling(db.getFileName() + suffix))
+                || Files.exists(db.resolveSibling(db.getFileName() + suffix + "-wal")); n++) {
+            suffix = base + "-" + n;
+        }
+        return suffix;
+    }
+
+    /** A restored database, open, and where the database it replaced was moved (null when there was none). */
+    public record Restored(Database database, Path previous) {}
+
     /**
-     * Replaces the (closed) database at {@code target} with a verified copy of {@code backup}. The backup must
-     * pass the integrity check and be of a version this Byline understands; the current file is moved aside first.
+     * Replaces the database at {@code target} with a copy of {@code backup} and opens it. Refused, with nothing
+     * changed, while another Byline holds the database, or when the backup is not a sound Byline database of a version
+     * this Byline understands. The copy is made through SQLite ({@code VACUUM INTO}) to a temporary file, opened and
+     * upgraded there, handed to {@code prepare} with the name the current database will be moved to (it checks the
+     * audit key and records the restore; throwing leaves everything as it was), and only then
+     * moved into place; the current database, with its {@code -wal} and {@code -shm}, is moved aside first.
      */
-    public static void restore(Path backup, Path target, int latestVersion) {
-        DatabaseInfo info = DatabaseInfo.inspect(backup);
-        if (info.isNew()) throw new StorageException(Kind.UNUSABLE, "The backup " + backup + " is empty.");
-        info.requireUsable(latestVersion);
+    public static Restored restoreFrom(Path backup, Path target, Path backupDir, List<Migration> migrations,
+                                       BiConsumer<Database, Path> prepare) {
+        Path src = backup.toAbsolutePath().normalize();
         Path dest = target.toAbsolutePath().normalize();
+        Lock lock = Lock.acquire(dest);
         Path tmp = dest.resolveSibling(dest.getFileName() + ".restore.tmp");
         try {
-            Files.createDirectories(dest.getParent());
-            Files.deleteIfExists(tmp);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup.toAbsolutePath());
+            if (liveFile(src, dest) != null) {
+                throw new StorageException(Kind.UNUSABLE, "The backup " + src + " is the database itself (or one of its"
+                        + " files), not a backup of it. Choose a backup file.");
+            }
+            DatabaseInfo info = DatabaseInfo.inspect(src);
+            String why = !Files.isRegularFile(src) ? "there is no such file"
+                    : !info.exists() ? "the file is empty"
+                    : info.problemWith(migrations.size()).orElse(null);
+            if (why != null) {
+                throw new StorageException(Kind.UNUSABLE, "The backup " + src + " cannot be restored: " + why
+                        + ". The current database was not changed.");
+            }
+            deleteStaged(tmp);
+            boolean exists = Files.exists(dest) || Files.exists(dest.resolveSibling(dest.getFileName() + "-wal"));
+            String asideSuffix = exists ? asideSuffix(dest) : null;
+            Path previous = exists ? dest.resolveSibling(dest.getFileName() + asideSuffix) : null;
+            SQLiteConfig readOnly = new SQLiteConfig();
+            readOnly.setReadOnly(true);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + src, readOnly.toProperties());
                  var ps = c.prepareStatement("VACUUM INTO ?")) {
                 ps.setString(1, tmp.toString());
                 ps.executeUpdate();
             }
-            if (Files.exists(dest)) moveAside(dest);
+            try (Database staged = open(tmp, backupDir, migrations)) {
+                if (!"ok".equals(staged.integrityCheck())) {
+                    throw new StorageException(Kind.UNUSABLE, "The backup " + src + " cannot be restored: it failed its"
+                            + " integrity check. The current database was not changed.");
+                }
+                prepare.accept(staged, previous);
+            }
+            for (String ext : new String[] {"-wal", "-shm", ".lock"}) {
+                Path p = tmp.resolveSibling(tmp.getFileName() + ext);
+                if (ext.equals("-wal") && Files.exists(p) && Files.size(p) > 0) {
+                    throw new StorageException(Kind.FAILED, "The restored copy " + tmp + " was not closed cleanly; the current database was not changed.");
+                }
+                Files.deleteIfExists(p);
+            }
+            force(tmp);
+            if (exists) moveAside(dest, asideSuffix);
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dest.getParent());
+            return new Restored(openLocked(dest, lock, backupDir, migrations), previous);
         } catch (SQLException e) {
-            deleteQuietly(tmp);
+            deleteStaged(tmp);
+            lock.release();
             throw translate(e);
         } catch (IOException e) {
-            deleteQuietly(tmp);
+            deleteStaged(tmp);
+            lock.release();
             throw new StorageException(Kind.FAILED, "Cannot restore into " + dest + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            deleteStaged(tmp);
+            lock.release();
+            throw e;
+        }
+    }
+
+    private static void deleteStaged(Path tmp) {
+        for (String ext : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
+            deleteQuietly(tmp.resolveSibling(tmp.getFileName() + ext));
         }
     }
 

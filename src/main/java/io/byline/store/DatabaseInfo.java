@@ -22,7 +22,10 @@ import org.sqlite.SQLiteConfig;
 public record DatabaseInfo(Path file, boolean exists, int applicationId, int userVersion, int tables,
                            boolean integrityOk, String problem) {
 
-    /** A missing or empty file, or an SQLite file with no tables and no id: Byline may create its schema there. */
+    /**
+     * A missing file, or an SQLite file with no tables, no id and no version: Byline may create its schema there. An
+     * existing empty file is not new: Byline does not create one, so it is refused untouched.
+     */
     public boolean isNew() {
         return problem == null && (!exists || (tables == 0 && applicationId == 0 && userVersion == 0));
     }
@@ -30,8 +33,15 @@ public record DatabaseInfo(Path file, boolean exists, int applicationId, int use
     /** Inspects the file through a read-only connection; never writes to it. */
     public static DatabaseInfo inspect(Path file) {
         try {
-            if (!Files.exists(file) || Files.size(file) == 0) {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            // An empty file with a non-empty -wal is a database whose first writes were never checkpointed
+            // (the process was killed): it must be read through SQLite, not taken as new.
+            if (!Files.exists(file)) {
                 return new DatabaseInfo(file, false, 0, 0, 0, true, null);
+            }
+            if (Files.size(file) == 0 && !(Files.exists(wal) && Files.size(wal) > 0)) {
+                // Byline never leaves an empty file behind: someone else made it. It is not a database to write into.
+                return new DatabaseInfo(file, true, 0, 0, 0, false, "the file is empty");
             }
         } catch (java.io.IOException e) {
             return new DatabaseInfo(file, true, 0, 0, 0, false, e.getMessage());
@@ -53,6 +63,7 @@ public record DatabaseInfo(Path file, boolean exists, int applicationId, int use
             }
             return new DatabaseInfo(file, true, appId, version, tables, ok, null);
         } catch (SQLException e) {
+            if (Database.isNativeLibraryFailure(e)) throw Database.nativeLibraryFailure(e);
             return new DatabaseInfo(file, true, 0, 0, 0, false, e.getMessage());
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw Database.nativeLibraryFailure(e);
@@ -63,6 +74,22 @@ public record DatabaseInfo(Path file, boolean exists, int applicationId, int use
         try (ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getInt(1) : 0;
         }
+    }
+
+    /**
+     * Why Byline may not open this file, in a few words ("it is a database of another program"), or empty when it
+     * may. Used for backups about to be restored; {@link #requireUsable} words it for the live database.
+     */
+    public java.util.Optional<String> problemWith(int latestVersion) {
+        if (isNew()) return java.util.Optional.empty();
+        if (problem != null) return java.util.Optional.of("it is not an SQLite database or is damaged (" + problem + ")");
+        if (applicationId != Database.APPLICATION_ID) return java.util.Optional.of("it is a database of another program, not Byline");
+        if (userVersion > latestVersion) {
+            return java.util.Optional.of("it was written by a newer Byline (schema version " + userVersion
+                    + "; this Byline knows up to " + latestVersion + ")");
+        }
+        if (!integrityOk) return java.util.Optional.of("it failed its integrity check");
+        return java.util.Optional.empty();
     }
 
     /** Throws, with a message that says what to do, unless Byline may open and write to this file. */

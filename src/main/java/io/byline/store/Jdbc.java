@@ -69,11 +69,22 @@ final class Jdbc {
             int at = i + 1;
             if (a == null) ps.setNull(at, Types.NULL);
             else if (a instanceof Boolean b) ps.setInt(at, b ? 1 : 0);
-            else if (a instanceof Instant t) ps.setString(at, t.toString());
+            else if (a instanceof Instant t) ps.setString(at, timestamp(t));
             else if (a instanceof Enum<?> e) ps.setString(at, e.name());
             else if (a instanceof byte[] bytes) ps.setBytes(at, bytes);
             else ps.setObject(at, a);
         }
+    }
+
+    private static final java.time.format.DateTimeFormatter FIXED =
+            new java.time.format.DateTimeFormatterBuilder().appendInstant(9).toFormatter(java.util.Locale.ROOT);
+
+    /**
+     * An instant as stored: ISO-8601 UTC with always nine fractional digits, so stored times sort and compare as
+     * text ({@code Instant.toString()} drops a zero fraction, and "…:47Z" sorts after "…:47.120Z").
+     */
+    static String timestamp(Instant t) {
+        return FIXED.format(t);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

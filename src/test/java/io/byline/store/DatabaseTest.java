@@ -172,8 +172,8 @@ class DatabaseTest {
         }
         assertTrue(DatabaseInfo.inspect(backup).integrityOk());
         Path restored = dir.resolve("restored.db");
-        Database.restore(backup, restored, Migration.bundled().size());
-        try (Database d = Database.open(restored, dir.resolve("backups"))) {
+        Database.Restored r = Database.restoreFrom(backup, restored, dir.resolve("backups"), Migration.bundled(), (staged, previous) -> { });
+        try (Database d = r.database()) {
             assertEquals("yes", d.inRead(tx -> new SettingsRepository().get(tx, "kept")).orElseThrow());
         }
     }

@@ -1,0 +1,161 @@
+package io.byline.store;
+
+import io.byline.domain.AuditEvent;
+import io.byline.domain.AuditFilter;
+import io.byline.domain.ExportFormat;
+import io.byline.domain.StorageException;
+import io.byline.domain.StorageException.Kind;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes the audit log, or part of it, as JSON lines or CSV. Each line carries the entry's MAC and the MAC it chains
+ * from, so whoever holds the key can re-check an export. Files are written to {@code *.tmp}, flushed, then moved into
+ * place: a crash leaves either the old file or the whole new one, never a truncated export under the real name.
+ */
+public final class AuditExport {
+    static final String[] HEADER = {"seq", "at", "actor_id", "actor_name", "type", "entity_type", "entity_id",
+            "details", "prev_mac", "mac"};
+
+    private AuditExport() {}
+
+    /** Writes the matching entries, oldest first, to {@code target}; returns how many were written. */
+    public static long write(Tx tx, AuditLog log, AuditFilter filter, ExportFormat format, Path target, Path liveDb) {
+        Path dest = target.toAbsolutePath().normalize();
+        Database.refuseLiveFile(dest, liveDb);
+        return writeAtomically(dest, out -> {
+            long[] n = {0};
+            if (format == ExportFormat.CSV) csvLine(out, HEADER);
+            log.forEach(tx, filter, e -> {
+                if (format == ExportFormat.CSV) csvLine(out, csvCells(e));
+                else line(out, Json.gson().toJson(json(e)));
+                n[0]++;
+            });
+            return n[0];
+        });
+    }
+
+    /** One entry as a JSON object; {@code details} stays a JSON object, not a string. */
+    static JsonObject json(AuditLog.Entry entry) {
+        AuditEvent e = entry.event();
+        JsonObject o = new JsonObject();
+        o.addProperty("seq", e.seq());
+        o.addProperty("at", e.at().toString());
+        o.addProperty("actor_id", e.actorId());
+        o.addProperty("actor_name", e.actorName());
+        o.addProperty("type", e.type());
+        o.addProperty("entity_type", e.entityType());
+        o.addProperty("entity_id", e.entityId());
+        o.add("details", details(e.details()));
+        o.addProperty("prev_mac", entry.prevMac());
+        o.addProperty("mac", e.mac());
+        return o;
+    }
+
+    static JsonElement details(String details) {
+        try {
+            return JsonParser.parseString(details == null ? "{}" : details);
+        } catch (JsonParseException e) {
+            return new com.google.gson.JsonPrimitive(details);
+        }
+    }
+
+    private static String[] csvCells(AuditLog.Entry entry) {
+        AuditEvent e = entry.event();
+        return new String[] {Long.toString(e.seq()), e.at().toString(), e.actorId() == null ? "" : e.actorId().toString(),
+                e.actorName(), e.type(), e.entityType(), e.entityId(), e.details(), entry.prevMac(), e.mac()};
+    }
+
+    /** One CSV record (RFC 4180: quoted when needed, CRLF). Text a spreadsheet would run as a formula gets a leading {@code '}. */
+    static void csvLine(Writer out, String[] cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) b.append(',');
+            b.append(csvCell(cells[i]));
+        }
+        b.append("\r\n");
+        try {
+            out.write(b.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String csvCell(String value) {
+        if (value == null) return "";
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            v = '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private static void line(Writer out, String s) {
+        try {
+            out.write(s);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    public interface Content<T> {
+        T write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes a text file (UTF-8) to {@code target + ".tmp"}, flushes it to the disk and moves it into place. On any
+     * failure the temporary file is removed and the target is left as it was.
+     */
+    public static <T> T writeAtomically(Path target, Content<T> content) {
+        Path dest = target.toAbsolutePath().normalize();
+        Path tmp = dest.resolveSibling(dest.getFileName() + ".tmp");
+        try {
+            if (dest.getParent() != null) Files.createDirectories(dest.getParent());
+            T result;
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                result = content.write(out);
+            }
+            Database.force(tmp);
+            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Database.forceDirectory(dest.getParent());
+            return result;
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(tmp);
+            String msg = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            throw new StorageException(diskFull(msg) ? Kind.DISK_FULL : Kind.FAILED, diskFull(msg)
+                    ? "Disk full — the file " + dest + " was not written. Free some space on the disk and try again."
+                    : "Cannot write " + dest + ": " + msg, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static boolean diskFull(String msg) {
+        return msg != null && msg.contains("No space left on device");
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the temporary file stays; it never passes for the real one
+        }
+    }
+}
