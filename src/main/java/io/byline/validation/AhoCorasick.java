@@ -25,6 +25,14 @@ final class AhoCorasick {
     private final int nodes;
 
     AhoCorasick(CharSequence[] keys) {
+        this(keys, true);
+    }
+
+    /**
+     * @param failureLinks build the failure and dictionary links needed by {@link #scan}; a trie used only with
+     *                     {@link #walk} (matches anchored at known start positions) does without them
+     */
+    AhoCorasick(CharSequence[] keys, boolean failureLinks) {
         int n = keys.length;
         keyLength = new int[n];
         outNext = new int[n];
@@ -84,6 +92,11 @@ final class AhoCorasick {
         rootNext = new int[0x10000];
         for (int c = childStart[0]; c < childStart[1]; c++) rootNext[label[c]] = c;
 
+        if (!failureLinks) {
+            fail = null;
+            dict = null;
+            return;
+        }
         fail = new int[count];
         dict = new int[count];
         dict[0] = -1;
@@ -142,7 +155,22 @@ final class AhoCorasick {
         return 0;
     }
 
-    /** Reports every occurrence of every key in {@code text[0, length)}. */
+    /**
+     * Reports every key that starts exactly at {@code from}: a plain trie walk, no failure links. This is what the
+     * term matcher uses, because a term may only start on a word boundary: walking from each boundary visits
+     * about (words × a few nodes) instead of every character with failure transitions, and stays in the hot top
+     * of the trie.
+     */
+    void walk(char[] text, int from, int length, Sink sink) {
+        int s = 0;
+        for (int i = from; i < length; i++) {
+            s = step(s, text[i]);
+            if (s == 0) return;
+            for (int k = outHead[s]; k >= 0; k = outNext[k]) sink.hit(k, from, i + 1);
+        }
+    }
+
+    /** Reports every occurrence of every key in {@code text[0, length)} (needs failure links). */
     void scan(char[] text, int length, Sink sink) {
         int s = 0;
         for (int i = 0; i < length; i++) {

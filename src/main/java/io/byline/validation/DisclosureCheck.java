@@ -36,6 +36,9 @@ public final class DisclosureCheck implements PostCheck {
         "pendapat pribadi", "pandangan pribadi", "opini pribadi"
     };
 
+    private static final KeywordGate GATE = new KeywordGate(List.of("sponsor", "paid", "partner", "ambassador",
+            "affiliate", "code", "gifted", "gifting", "sending", "kerja", "kolaborasi", "disponsori", "didukung", "kode"));
+
     @Override
     public String id() {
         return RULE;
@@ -46,9 +49,9 @@ public final class DisclosureCheck implements PostCheck {
         String text = post.text();
         AccountContext acc = post.input().account();
         boolean sponsored = acc != null && acc.sponsored();
-        Matcher w = WORDING.matcher(text);
         int ws = -1, we = -1;
-        if (w.find()) {
+        Matcher w = GATE.any(text) ? WORDING.matcher(text) : null;
+        if (w != null && w.find()) {
             ws = w.start();
             we = w.end();
         }

@@ -29,6 +29,11 @@ public final class FinancialCheck implements PostCheck {
                     + "|laporan\\s+keuangan\\s+(?:q[1-4]|kuartal))\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final KeywordGate GATE = new KeywordGate(java.util.List.of("grow", "increase", "rise", "reach",
+            "double", "triple", "exceed", "hit", "climb", "jump", "surpass", "top", "tumbuh", "naik", "meningkat",
+            "mencapai", "guidance", "outlook", "forecast", "warning", "result", "earning", "number", "revenue",
+            "figure", "expected", "projected", "proyeksi", "target", "panduan", "laporan"));
+
     @Override
     public String id() {
         return RULE;
@@ -37,6 +42,7 @@ public final class FinancialCheck implements PostCheck {
     @Override
     public void check(PostContext post, List<Finding> out) {
         String text = post.text();
+        if (!GATE.any(text)) return;
         Matcher m = FORWARD.matcher(text);
         while (m.find()) {
             out.add(Spans.finding(RULE, Severity.WARN, text, m.start(), m.end(), "forward-looking",

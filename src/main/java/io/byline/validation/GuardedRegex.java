@@ -46,8 +46,10 @@ public final class GuardedRegex {
         Pattern p;
         try {
             // NFC, like the CLEAN lane the pattern runs on: an accent typed decomposed still matches
-            p = Pattern.compile(java.text.Normalizer.normalize(regex, java.text.Normalizer.Form.NFC),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            String nfc = java.text.Normalizer.normalize(regex, java.text.Normalizer.Form.NFC);
+            boolean ascii = nfc.chars().allMatch(c -> c < 0x80);
+            // Unicode case folding only when the pattern has non-ASCII letters (ASCII folding is much faster)
+            p = Pattern.compile(nfc, Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE));
         } catch (PatternSyntaxException e) {
             String d = e.getDescription();
             throw new IllegalArgumentException("invalid regex: " + d + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));

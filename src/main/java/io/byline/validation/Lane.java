@@ -37,11 +37,16 @@ public final class Lane implements CharSequence {
 
     char[] array() { return chars; }
 
+    /** A lane identical to its text (plain ASCII without invisible characters): offsets map to themselves. */
+    static Lane identity(String text) {
+        return new Lane(text, text.toCharArray(), text.length(), null, null);
+    }
+
     /** UTF-16 offset in the original text where lane character {@code i} starts. */
-    public int originStart(int i) { return start[i]; }
+    public int originStart(int i) { return start == null ? i : start[i]; }
 
     /** UTF-16 offset in the original text where lane character {@code i} ends (exclusive). */
-    public int originEnd(int i) { return end[i]; }
+    public int originEnd(int i) { return end == null ? i + 1 : end[i]; }
 
     /**
      * The original span {start, end} covered by lane characters {@code [from, to)}; an empty lane range maps to the
@@ -49,9 +54,9 @@ public final class Lane implements CharSequence {
      */
     public int[] toOriginal(int from, int to) {
         if (from >= to) {
-            int p = from < length ? start[from] : original.length();
+            int p = from < length ? originStart(from) : original.length();
             return new int[] {p, p};
         }
-        return new int[] {start[from], end[to - 1]};
+        return new int[] {originStart(from), originEnd(to - 1)};
     }
 }

@@ -82,6 +82,11 @@ public final class Normalizer {
      */
     private static Lane clean(String text) {
         int n = text.length();
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) >= 0x80) { ascii = false; break; }
+        }
+        if (ascii) return Lane.identity(text);
         char[] out = new char[Math.max(16, n + 8)];
         int[] st = new int[out.length];
         int[] en = new int[out.length];

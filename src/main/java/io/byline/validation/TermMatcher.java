@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * Finds policy terms (and allowed phrases) in a text, through every evasion the lanes fold away, on whole words.
  *
+ * <p>Matching is anchored: since a term only counts when it starts on a word boundary, the compact trie of
+ * {@link AhoCorasick} is walked from each boundary of the lane (no failure transitions needed), which visits a
+ * few nodes per word and keeps to the hot top of the trie.
+ *
  * <p>One automaton, over the most aggressive lane ({@link Normalizer.LaneKind#LEET}, separators removed). Every
  * lane maps each code point on its own and each lane is a function of the one before it, so a substring that
  * matches a term in a gentler lane also matches it in the LEET lane: one automaton finds the union of what one per
@@ -141,7 +145,7 @@ public final class TermMatcher {
             leet = java.util.Arrays.copyOf(leet, k);
             letters = java.util.Arrays.copyOf(letters, k);
         }
-        AhoCorasick ac = new AhoCorasick(keys);
+        AhoCorasick ac = new AhoCorasick(keys, false);
         return new TermMatcher(ac, entryOf, brk, leet, letters);
     }
 
@@ -161,12 +165,16 @@ public final class TermMatcher {
 
     void find(WordLane lane, List<Match> out) {
         if (lane.length == 0 || keyCount == 0) return;
-        automaton.scan(lane.chars, lane.length, (key, start, end) -> {
+        AhoCorasick.Sink sink = (key, start, end) -> {
             if (verify(lane, key, start, end)) {
                 int a = lane.laneCp[start], b = lane.laneCp[end - 1];
                 out.add(new Match(entryOf[key], lane.cpStart[a], lane.cpEnd[b]));
             }
-        });
+        };
+        // a term starts on a word boundary: walk the trie from each one
+        for (int w = 0; w < lane.words; w++) {
+            if (lane.boundary[w] != WordLane.B_NONE) automaton.walk(lane.chars, lane.cpLane[w], lane.length, sink);
+        }
     }
 
     private boolean verify(WordLane lane, int key, int start, int end) {
