@@ -472,7 +472,8 @@ public final class Database implements Transactor, AutoCloseable {
                         + " files), not a backup of it. Choose a backup file.");
             }
             DatabaseInfo info = DatabaseInfo.inspect(src);
-            String why = !Files.isRegularFile(src) ? "there is no such file"
+            String why = !Files.exists(src) ? "there is no such file"
+                    : !Files.isRegularFile(src) ? "it is not a file"
                     : !info.exists() ? "the file is empty"
                     : info.problemWith(migrations.size()).orElse(null);
             if (why != null) {

@@ -177,4 +177,66 @@ class DatabaseTest {
             assertEquals("yes", d.inRead(tx -> new SettingsRepository().get(tx, "kept")).orElseThrow());
         }
     }
+
+    /** F4 at the service level: a user's save fails for a full disk, nothing is half-saved, the text survives, retry works. */
+    @Test
+    void aServiceSaveOnAFullDiskKeepsTheUsersTextForTheRetry() {
+        try (io.byline.AppContext ctx = io.byline.testing.TestWorkspace.demo(dir)) {
+            io.byline.testing.TestWorkspace.signIn(ctx, "admin");
+            long auditBefore = ctx.auditService().count(io.byline.domain.AuditFilter.ALL);
+            int executivesBefore = ctx.executiveService().list(true).size();
+            String notes = "Tone: warm, precise. Avoid: the Q3 numbers before the call. ".repeat(2000);
+            io.byline.domain.Executive draft = new io.byline.domain.Executive(0, "Dewi Kartika", "CFO", "Nusantara Foods",
+                    notes, null, "Asia/Jakarta", false);
+            Database d = ctx.database();
+            long pages = d.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            d.limitPages(pages + 1);
+            StorageException e = assertThrows(StorageException.class, () -> ctx.executiveService().save(draft));
+            assertEquals(StorageException.Kind.DISK_FULL, e.kind());
+            assertTrue(e.getMessage().startsWith("Disk full — nothing was saved"), e.getMessage());
+            assertEquals(notes, draft.voiceNotes(), "the text the user typed is still there to retry with");
+            assertEquals(executivesBefore, ctx.executiveService().list(true).size(), "nothing half-saved");
+            assertEquals(auditBefore, ctx.auditService().count(io.byline.domain.AuditFilter.ALL));
+            d.limitPages(1_000_000);
+            io.byline.domain.Executive saved = ctx.executiveService().save(draft);
+            assertEquals(notes, ctx.executiveService().get(saved.id()).orElseThrow().voiceNotes());
+            assertTrue(ctx.auditService().verify().ok());
+        }
+    }
+
+    /** F9: the backup taken before the failed upgrade is a whole database of the old version, with the data. */
+    @Test
+    void theBackupBeforeAFailedMigrationHoldsTheOldVersionAndTheData() throws Exception {
+        List<Migration> good = Migration.bundled();
+        try (Database d = Database.open(db(), dir.resolve("backups"), good)) {
+            d.inWrite(tx -> {
+                new SettingsRepository().put(tx, "precious", "data");
+                return null;
+            });
+        }
+        List<Migration> withBad = new ArrayList<>(good);
+        withBad.add(new Migration(good.size() + 1, "broken", List.of("ALTER TABLE workspace_setting ADD COLUMN note TEXT",
+                "INSERT INTO workspace_setting (key, value) VALUES ('half', 'way')", "ALTER TABLE nowhere ADD COLUMN x")));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            StorageException e = assertThrows(StorageException.class, () -> Database.open(db(), dir.resolve("backups"), withBad));
+            assertTrue(e.getMessage().contains("will be tried again"), e.getMessage());
+        }
+        Path backup;
+        try (var files = Files.list(dir.resolve("backups"))) {
+            backup = files.filter(p -> p.getFileName().toString().contains(".pre-v" + (good.size() + 1))).findFirst().orElseThrow();
+        }
+        DatabaseInfo info = DatabaseInfo.inspect(backup);
+        assertEquals(good.size(), info.userVersion());
+        assertTrue(info.problemWith(good.size()).isEmpty(), info.toString());
+        try (Database d = Database.open(db(), dir.resolve("backups"), good)) {
+            SettingsRepository s = new SettingsRepository();
+            assertEquals("data", d.inRead(tx -> s.get(tx, "precious")).orElseThrow());
+            assertTrue(d.inRead(tx -> s.get(tx, "half")).isEmpty(), "nothing of the failed step");
+        }
+    }
 }
