@@ -83,7 +83,11 @@ public final class BylineApp extends Application {
 
     private void open() {
         stage.getScene().setRoot(Splash.create(i18n, location.database()));
-        runner.run(() -> AppContext.open(location, seedDemo), opened -> {
+        runner.run(() -> {
+            AppContext opened = AppContext.open(location, seedDemo);
+            opened.runStartupTasks(java.time.Instant.now()); // the daily backup; a failure is logged, never fatal
+            return opened;
+        }, opened -> {
             ctx = opened;
             new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard()).showEntry();
         }, this::openFailed);
