@@ -1,9 +1,11 @@
 package io.byline.testing;
 
-import io.byline.AppContext;
 import io.byline.domain.AuditFilter;
 import io.byline.domain.ExportFormat;
-import io.byline.service.PasswordHasher;
+import io.byline.service.AuditService;
+import io.byline.service.Session;
+import io.byline.service.WorkspaceService;
+import io.byline.store.AuditLog;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 import io.byline.store.SettingsRepository;
@@ -30,7 +32,8 @@ public final class CrashWorker {
             return;
         }
         SettingsRepository settings = new SettingsRepository();
-        try (AppContext ctx = AppContext.open(location, false, new PasswordHasher(TestWorkspace.FAST_ITERATIONS))) {
+        // Only the store and the audit service: a child JVM starts fast when it loads no more than the fault needs.
+        try (Lean ctx = Lean.open(location)) {
             switch (mode) {
                 case "big-transaction" -> {
                     ctx.database().inWrite(tx -> {
@@ -73,6 +76,21 @@ public final class CrashWorker {
                 }
                 default -> throw new IllegalArgumentException(mode);
             }
+        }
+    }
+
+    /** The database with its audit log, as AppContext wires them, without the rest of the application. */
+    private record Lean(Database database, AuditService auditService) implements AutoCloseable {
+        static Lean open(DatabaseLocation location) {
+            Database db = Database.open(location.database(), location.backups());
+            String workspace = WorkspaceService.ensureId(db, new SettingsRepository());
+            AuditLog log = AuditLog.forWorkspace(db, location.keys(), workspace);
+            return new Lean(db, new AuditService(db, log, new Session(), db.file()));
+        }
+
+        @Override
+        public void close() {
+            database.close();
         }
     }
 
