@@ -150,4 +150,31 @@ class PublishGateTest {
             assertFalse(f.ctx.publishService().gate(id).ok());
         }
     }
+
+    @Test
+    void aStoredPolicyEntryThatDoesNotCompileFailsClosed() throws SQLException {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Nothing risky here.");
+            f.approveAll(id);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.ctx.database().file());
+                 Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO policy_term (pattern, category, severity, created_at, updated_at)"
+                        + " VALUES ('(unclosed', 'broken', 'WARN', '2026-06-01T00:00:00Z', '2026-06-03T00:00:00Z')");
+            }
+            f.as("rina");
+            PublishService.GateResult g = f.ctx.publishService().gate(id);
+            assertFalse(g.ok());
+            assertEquals("policy.invalid", g.problems().get(0).args().get(0));
+        }
+    }
+
+    @Test
+    void evasionIsCaughtThroughTheValidationPipeline() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.draft("Big news: Pr0ject K0m0do is coming").post().id();
+            var block = f.ctx.draftService().get(id).findings().stream().filter(x -> x.rule().equals("lexicon")).findFirst().orElseThrow();
+            assertEquals(io.byline.domain.Severity.BLOCK, block.severity());
+            assertEquals("Pr0ject K0m0do", "Big news: Pr0ject K0m0do is coming".substring(block.start(), block.end()));
+        }
+    }
 }
