@@ -115,7 +115,7 @@ public final class AppContext implements AutoCloseable {
         this.backupService = new BackupService(database, auditService, settingsRepository, location.backups());
         this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session,
                 database.file());
-        this.policyProvider = new PolicyProvider(policyRepository, PostServices::interimChecker);
+        this.policyProvider = new PolicyProvider(policyRepository, PostServices::validatorChecker);
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);

@@ -25,9 +25,9 @@ public final class PostServices {
         this.publishing = new PublishService(support);
     }
 
-    /** The checker compiler used until the validation pipeline is wired in. */
-    public static PostChecker interimChecker(PolicyProvider.Snapshot snapshot) {
-        return new InterimPolicyChecker(snapshot);
+    /** Compiles the stored policy into a checker running the validation pipeline ({@code io.byline.validation}). */
+    public static PostChecker validatorChecker(PolicyProvider.Snapshot snapshot) {
+        return ValidatorPostChecker.compile(snapshot);
     }
 
     public DraftService drafts() { return drafts; }
