@@ -60,7 +60,9 @@ public final class AppWindow implements AppActions {
         ctx.provide(I18n.class, i18n);
         ctx.provide(FxmlViews.class, views);
         ctx.provide(DialogService.class, new DialogService(i18n, appearance, () -> stage));
-        ctx.provide(ShellStatus.class, new ShellStatus(i18n));
+        ShellStatus status = new ShellStatus(i18n);
+        status.setLocation(ctx.location().database().toString());
+        ctx.provide(ShellStatus.class, status);
     }
 
     /** First-admin setup for a workspace without users, else sign-in. */

@@ -67,7 +67,7 @@ public final class Cli {
     static void usage(PrintStream out) {
         out.println("Byline — drafting, approval and risk review for executives' posts.");
         out.println();
-        out.println("usage: java -jar byline.jar [--db FILE]              open the app");
+        out.println("usage: java -jar byline.jar [--db FILE] [--empty]      open the app (--empty: a new default workspace without the demo)");
         out.println("       java -jar byline.jar VERB [--db FILE] [options]  run a command without a window");
         out.println();
         out.println("verbs:");

@@ -106,6 +106,30 @@ public abstract class UiTest extends FxRobot {
         return Screenshots.write(stage.getScene(), name);
     }
 
+    /** Clicks the button with this text in the dialog that is open. */
+    protected void answerDialog(String buttonText) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button b = lookup(".dialog-pane .button")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(buttonText)).queryButton();
+        clickOn(b);
+        settle();
+    }
+
+    /** Focuses a text field or area by clicking it and sets its text (much faster than typing each key). */
+    protected void fill(String query, String text) {
+        clickOn(query);
+        javafx.scene.control.TextInputControl field = node(query);
+        interact(() -> field.setText(text));
+    }
+
+    /** Whether the node and every parent are visible (what a user can see). */
+    protected boolean shown(String query) {
+        for (Node n = node(query); n != null; n = n.getParent()) {
+            if (!n.isVisible()) return false;
+        }
+        return true;
+    }
+
     protected <T extends Node> T node(String query) {
         return lookup(query).query();
     }

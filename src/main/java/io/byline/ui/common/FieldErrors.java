@@ -7,16 +7,14 @@ import javafx.scene.control.Label;
 
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.CompoundValidationDecoration;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shows a form's field errors where they happened: a ControlsFX decoration on the control (icon, tooltip, red
- * outline) and the message in a label under it. The errors come from the view model as field → bundle key (or
+ * Shows a form's field errors where they happened: a ControlsFX decoration on the control (a red outline) and
+ * the message in a label under it. The errors come from the view model as field → bundle key (or
  * text), as services report them in a {@code ValidationException}. Create on the FX thread.
  */
 public final class FieldErrors {
@@ -24,17 +22,22 @@ public final class FieldErrors {
     private final I18n i18n;
     private final ValidationSupport support = new ValidationSupport();
     private final Map<String, Label> labels = new LinkedHashMap<>();
+    private final Map<String, Control> controls = new LinkedHashMap<>();
 
     public FieldErrors(ObservableMap<String, String> errors, I18n i18n) {
         this.errors = errors;
         this.i18n = i18n;
-        support.setValidationDecorator(new CompoundValidationDecoration(new GraphicValidationDecoration(),
-                new StyleClassValidationDecoration("field-invalid", "field-warning")));
-        errors.addListener((MapChangeListener<String, String>) change -> refresh());
+        // the outline marks the field; the message sits in the label under it (a corner icon only repeated it)
+        support.setValidationDecorator(new StyleClassValidationDecoration("field-invalid", "field-warning"));
+        errors.addListener((MapChangeListener<String, String>) change -> {
+            refresh();
+            if (change.wasAdded() && !change.wasRemoved()) focusFirstError();
+        });
     }
 
     /** Shows errors of {@code field} on the control and, when given, in the label under it. */
     public FieldErrors field(String field, Control control, Label message) {
+        controls.put(field, control);
         support.registerValidator(control, false, (Control c, Object value) ->
                 ValidationResult.fromErrorIf(c, text(field), errors.containsKey(field)));
         if (message != null) {
@@ -45,6 +48,17 @@ public final class FieldErrors {
         }
         refresh();
         return this;
+    }
+
+    /** Moves the focus to the first field (in form order) that has an error, so the user sees it and can fix it. */
+    private void focusFirstError() {
+        controls.entrySet().stream().filter(e -> errors.containsKey(e.getKey())).findFirst()
+                .map(Map.Entry::getValue).filter(c -> c.getScene() != null && !c.isDisabled()).ifPresent(Control::requestFocus);
+    }
+
+    /** Whether the field shows an error now. */
+    public boolean hasError(String field) {
+        return errors.containsKey(field) && support.getHighestMessage(controls.get(field)).isPresent();
     }
 
     private String text(String field) {

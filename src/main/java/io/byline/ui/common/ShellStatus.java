@@ -11,6 +11,7 @@ public final class ShellStatus {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private final I18n i18n;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
 
     public ShellStatus(I18n i18n) {
         this.i18n = i18n;
@@ -18,6 +19,15 @@ public final class ShellStatus {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The open database file, shown at the right of the status bar so people know which workspace this is. */
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    public void setLocation(String databaseFile) {
+        location.set(databaseFile == null ? "" : databaseFile);
     }
 
     /** Something was saved just now. */

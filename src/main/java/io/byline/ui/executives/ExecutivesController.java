@@ -96,8 +96,9 @@ public final class ExecutivesController implements Screen {
     @FXML private TableColumn<Account, String> platformColumn;
     @FXML private TableColumn<Account, String> handleColumn;
     @FXML private TableColumn<Account, String> capacityColumn;
-    @FXML private TableColumn<Account, String> bioColumn;
-    @FXML private TableColumn<Account, String> disclaimerColumn;
+    @FXML private TableColumn<Account, Account> bioColumn;
+    @FXML private HBox accountButtons;
+    @FXML private javafx.scene.control.ScrollPane accountEditorScroll;
     @FXML private VBox accountEditor;
     @FXML private Label accountEditorTitle;
     @FXML private ComboBox<Platform> platformBox;
@@ -189,8 +190,8 @@ public final class ExecutivesController implements Screen {
         platformColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().platform().displayName()));
         handleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(handleText(c.getValue())));
         capacityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(capacityText(c.getValue().capacity())));
-        bioColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bio()));
-        disclaimerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().disclaimer()));
+        bioColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        bioColumn.setCellFactory(c -> new BioCell());
         accountsTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Account a, boolean empty) {
@@ -205,9 +206,7 @@ public final class ExecutivesController implements Screen {
         accountsTable.setOnMouseClicked(e -> {
             if (edit && e.getClickCount() == 2) editAccount();
         });
-        show(addAccountButton, edit);
-        show(editAccountButton, edit);
-        show(retireAccountButton, edit);
+        if (!edit) accountButtons.getChildren().clear();
         addAccountButton.setGraphic(Icons.of(Icons.ADD));
         var selectedAccount = accountsTable.getSelectionModel().selectedItemProperty();
         editAccountButton.disableProperty().bind(selectedAccount.isNull().or(model.editingAccountProperty().isNotNull()));
@@ -216,8 +215,14 @@ public final class ExecutivesController implements Screen {
                 && selectedAccount.get().retired() ? i18n.text("accounts.restore") : i18n.text("accounts.retire"), selectedAccount));
         addAccountButton.disableProperty().bind(model.editingAccountProperty().isNotNull());
 
+        // while an account is edited, the editor takes the table's place
+        accountEditorScroll.visibleProperty().bind(model.editingAccountProperty().isNotNull());
+        accountEditorScroll.managedProperty().bind(accountEditorScroll.visibleProperty());
+        accountsTable.visibleProperty().bind(model.editingAccountProperty().isNull());
+        accountsTable.managedProperty().bind(accountsTable.visibleProperty());
+        accountButtons.visibleProperty().bind(model.editingAccountProperty().isNull());
+        accountButtons.managedProperty().bind(accountButtons.visibleProperty());
         accountEditor.visibleProperty().bind(model.editingAccountProperty().isNotNull());
-        accountEditor.managedProperty().bind(accountEditor.visibleProperty());
         accountEditorTitle.textProperty().bind(Bindings.createStringBinding(() -> model.editingAccountProperty().get() != null
                 && model.editingAccountProperty().get().id() != 0 ? i18n.text("accounts.editor.edit") : i18n.text("accounts.editor.new"),
                 model.editingAccountProperty()));
@@ -427,6 +432,34 @@ public final class ExecutivesController implements Screen {
 
     public FieldErrors profileFieldErrors() {
         return profileErrors;
+    }
+
+    /** Bio, and under it the disclaimer line of a personal account. */
+    private static final class BioCell extends javafx.scene.control.TableCell<Account, Account> {
+        private final Label bio = new Label();
+        private final Label disclaimer = new Label();
+        private final VBox box = new VBox(0, bio, disclaimer);
+
+        BioCell() {
+            disclaimer.getStyleClass().add(StyleClasses.HINT);
+            disclaimer.managedProperty().bind(disclaimer.visibleProperty());
+            bio.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(Account a, boolean empty) {
+            super.updateItem(a, empty);
+            setText(null);
+            if (empty || a == null) {
+                setGraphic(null);
+                return;
+            }
+            bio.setText(a.bio());
+            disclaimer.setText(a.disclaimer());
+            disclaimer.setVisible(!a.disclaimer().isBlank());
+            setGraphic(box);
+            setTooltip(a.bio().isBlank() ? null : new javafx.scene.control.Tooltip(a.bio()));
+        }
     }
 
     /** A row of the list: photo or initials, name, title; retired executives dimmed. */

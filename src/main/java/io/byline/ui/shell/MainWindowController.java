@@ -108,15 +108,26 @@ public final class MainWindowController {
         model.selectedProperty().addListener((obs, old, now) -> show(now));
         statusBar.setText("");
         statusBar.textProperty().bind(status.messageProperty());
-        model.statusTexts().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            statusBar.getRightItems().setAll(model.statusTexts().stream().map(t -> {
-                Label l = new Label(t);
-                l.getStyleClass().add("status-item");
-                return (Node) l;
-            }).toList());
-        });
+        model.statusTexts().addListener((javafx.collections.ListChangeListener<String>) c -> rightItems());
+        rightItems();
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
+    }
+
+    /** The registered status items, then the database file. */
+    private void rightItems() {
+        List<Node> items = new java.util.ArrayList<>();
+        for (String t : model.statusTexts()) {
+            Label l = new Label(t);
+            l.getStyleClass().add("status-item");
+            items.add(l);
+        }
+        Label file = new Label(java.nio.file.Path.of(status.locationProperty().get()).getFileName() == null ? ""
+                : String.valueOf(java.nio.file.Path.of(status.locationProperty().get()).getFileName()), Icons.of(Icons.DATABASE));
+        file.getStyleClass().addAll("status-item", "status-location");
+        file.setTooltip(new Tooltip(i18n.text("status.database", status.locationProperty().get())));
+        items.add(file);
+        statusBar.getRightItems().setAll(items);
     }
 
     /** Called once the window's scene exists: Ctrl+1 … Ctrl+9 open the screens in order. */
@@ -185,7 +196,14 @@ public final class MainWindowController {
         ToggleButton b = navButtons.get(e.id());
         if (b != null) b.setSelected(true);
         if (v.controller() instanceof Screen s) s.shown();
+        if (b != null) b.requestFocus();
         model.refresh();
+    }
+
+    /** The controller of a screen that has been shown (tests and later screens' cross-links use it), or null. */
+    public Object screenController(String id) {
+        FxmlViews.View<?> v = loaded.get(id);
+        return v == null ? null : v.controller();
     }
 
     /** The id of the screen shown, to come back to it after a language switch. */

@@ -75,6 +75,7 @@ public final class UsersController implements Screen {
     @FXML private PasswordField newPasswordField;
     @FXML private Button setPasswordButton;
     @FXML private Label newPasswordError;
+    @FXML private Label newPasswordHint;
 
     public UsersController(UserService users, ExecutiveService executives, TaskRunner runner, I18n i18n,
                            DialogService dialogs, ShellStatus status) {
@@ -135,6 +136,7 @@ public final class UsersController implements Screen {
         usernameField.textProperty().bindBidirectional(model.usernameProperty());
         passwordField.textProperty().bindBidirectional(model.passwordProperty());
         passwordHint.setText(i18n.text("setup.password.hint", UserService.MIN_PASSWORD));
+        newPasswordHint.setText(i18n.text("setup.password.hint", UserService.MIN_PASSWORD));
         for (Role r : Role.values()) {
             CheckBox box = new CheckBox(roleName(r));
             box.setId("role-" + r.name().toLowerCase(Locale.ROOT));

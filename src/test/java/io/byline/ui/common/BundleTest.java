@@ -1,0 +1,146 @@
+package io.byline.ui.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every text the app shows exists in English and Bahasa Indonesia. */
+class BundleTest {
+    private static final Path MAIN = Path.of("src", "main");
+    private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");
+    /** Keys used from Java: i18n.text("key" …) and the bundle keys services put in ValidationExceptions. */
+    private static final Pattern CODE_KEY = Pattern.compile("(?:\\.text|keyOrText)\\(\"([a-z][A-Za-z0-9_.-]+)\"");
+    private static final Pattern ERROR_KEY = Pattern.compile("\"([a-z]+\\.error\\.[A-Za-z]+)\"");
+
+    @Test
+    void bothLanguagesOfEachFamilyHaveTheSameKeys() throws IOException {
+        int families = 0;
+        for (String family : I18n.FAMILIES) {
+            Properties en = load(family + ".properties");
+            Properties id = load(family + "_id.properties");
+            if (en == null && id == null) continue;
+            families++;
+            assertTrue(en != null && id != null, family + " must ship both English and Indonesian");
+            Set<String> onlyEn = new TreeSet<>(en.stringPropertyNames());
+            onlyEn.removeAll(id.stringPropertyNames());
+            Set<String> onlyId = new TreeSet<>(id.stringPropertyNames());
+            onlyId.removeAll(en.stringPropertyNames());
+            assertEquals(Set.of(), onlyEn, family + ": keys missing in Indonesian");
+            assertEquals(Set.of(), onlyId, family + ": keys missing in English");
+            for (String k : id.stringPropertyNames()) {
+                assertTrue(!id.getProperty(k).isBlank(), family + "_id: empty text for " + k);
+            }
+        }
+        assertTrue(families >= 1);
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoFamilies() throws IOException {
+        Map<String, String> owner = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (String family : I18n.FAMILIES) {
+            Properties en = load(family + ".properties");
+            if (en == null) continue;
+            for (String k : en.stringPropertyNames()) {
+                String before = owner.putIfAbsent(k, family);
+                if (before != null) clashes.add(k + " in " + before + " and " + family);
+            }
+        }
+        assertEquals(List.of(), clashes);
+    }
+
+    @Test
+    void everyKeyUsedInFxmlAndCodeExistsInBothLanguages() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".fxml")) collect(FXML_KEY, Files.readString(f), used);
+                if (name.endsWith(".java")) {
+                    String src = Files.readString(f);
+                    collect(CODE_KEY, src, used);
+                    collect(ERROR_KEY, src, used);
+                }
+            }
+        }
+        used.removeIf(k -> k.endsWith(".")); // prefixes of keys built from enums: checked in enumKeysExist
+        assertTrue(used.size() > 50, "found only " + used.size() + " keys");
+        for (Locale l : I18n.LANGUAGES) {
+            I18n i18n = I18n.of(l);
+            Set<String> missing = new TreeSet<>();
+            for (String k : used) if (!i18n.has(k)) missing.add(k);
+            assertEquals(Set.of(), missing, "keys missing in " + l);
+        }
+    }
+
+    @Test
+    void enumKeysExist() {
+        for (Locale l : I18n.LANGUAGES) {
+            I18n i18n = I18n.of(l);
+            for (var r : io.byline.domain.Role.values()) {
+                String k = "role." + r.name().toLowerCase(Locale.ROOT);
+                assertTrue(i18n.has(k) && i18n.has(k + ".description"), k + " in " + l);
+            }
+            for (var c : io.byline.domain.Capacity.values()) {
+                assertTrue(i18n.has("capacity." + c.name().toLowerCase(Locale.ROOT)), c + " in " + l);
+            }
+            for (var p : io.byline.domain.Platform.values()) {
+                assertTrue(i18n.has("accounts.handle.hint." + p.id()), p + " in " + l);
+            }
+        }
+    }
+
+    @Test
+    void everyStorageProblemHasWords() {
+        for (Locale l : I18n.LANGUAGES) {
+            I18n i18n = I18n.of(l);
+            for (var kind : io.byline.domain.StorageException.Kind.values()) {
+                var p = i18n.problem(new io.byline.domain.StorageException(kind, "detail"));
+                assertTrue(!p.what().startsWith("!") && !p.action().startsWith("!"), kind + " in " + l);
+            }
+            assertTrue(!i18n.problem(new io.byline.domain.PermissionDeniedException("x")).what().startsWith("!"));
+        }
+    }
+
+    @Test
+    void indonesianIsReallyIndonesian() {
+        assertEquals("Masuk", I18n.of(Locale.forLanguageTag("id")).text("signin.submit"));
+        assertEquals("Sign in", I18n.of(Locale.ENGLISH).text("signin.submit"));
+        assertEquals("Sign in", I18n.of(Locale.GERMAN).text("signin.submit"), "unknown languages fall back to English");
+    }
+
+    private static void collect(Pattern p, String text, Set<String> into) {
+        Matcher m = p.matcher(text);
+        while (m.find()) into.add(m.group(1));
+    }
+
+    private static Properties load(String resource) throws IOException {
+        try (InputStream in = BundleTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) return null;
+            Properties p = new Properties();
+            try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            return p;
+        }
+    }
+}

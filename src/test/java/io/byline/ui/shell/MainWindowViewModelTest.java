@@ -1,0 +1,74 @@
+package io.byline.ui.shell;
+
+import io.byline.AppContext;
+import io.byline.domain.Role;
+import io.byline.testing.TestWorkspace;
+import io.byline.ui.common.Badge;
+import io.byline.ui.common.Icons;
+import io.byline.ui.common.ImmediateTaskRunner;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainWindowViewModelTest {
+    @TempDir Path dir;
+    AppContext ctx;
+
+    @AfterEach
+    void close() {
+        if (ctx != null) ctx.close();
+    }
+
+    /** A badge as a later screen registers one. */
+    public static final class ThreeWaiting implements Badge {
+        @Override
+        public int count() {
+            return 3;
+        }
+    }
+
+    private MainWindowViewModel as(String user, ScreenRegistry registry) {
+        ctx = TestWorkspace.demo(dir);
+        return new MainWindowViewModel(TestWorkspace.signIn(ctx, user), registry, ctx.workspaceService(),
+                new ImmediateTaskRunner(), c -> new ThreeWaiting());
+    }
+
+    @Test
+    void navigationShowsOnlyWhatTheRolesMayOpen() {
+        MainWindowViewModel writer = as("rina", ScreenRegistry.standard());
+        assertEquals(List.of("executives"), writer.entries().stream().map(NavEntry::id).toList());
+        ctx.close();
+        ctx = null;
+        dir = dir.resolve("admin");
+        MainWindowViewModel admin = as("admin", ScreenRegistry.standard());
+        assertEquals(List.of("executives", "users"), admin.entries().stream().map(NavEntry::id).toList());
+        assertEquals("users", admin.byShortcut(2).orElseThrow().id());
+    }
+
+    @Test
+    void badgesAndWorkspaceNameLoadOnRefresh() {
+        ScreenRegistry registry = new ScreenRegistry()
+                .add(new NavEntry("queue", "nav.executives", Icons.QUEUE, Object.class, EnumSet.of(Role.REVIEWER), ThreeWaiting.class));
+        MainWindowViewModel m = as("budi", registry);
+        m.refresh();
+        assertEquals(3, m.badge("queue").get());
+        assertEquals("PT Nusa Demo", m.workspaceNameProperty().get());
+        assertTrue(m.select("queue"));
+    }
+
+    @Test
+    void twoScreensCannotShareAnId() {
+        ScreenRegistry r = ScreenRegistry.standard();
+        assertThrows(IllegalArgumentException.class,
+                () -> r.add(new NavEntry("users", "nav.users", Icons.USERS, Object.class, EnumSet.of(Role.ADMIN))));
+    }
+}
