@@ -5,7 +5,6 @@ import io.byline.domain.Severity;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +36,7 @@ public final class DisclosureCheck implements PostCheck {
     };
 
     private static final KeywordGate GATE = new KeywordGate(List.of("sponsor", "paid", "partner", "ambassador",
-            "affiliate", "code", "gifted", "gifting", "sending", "kerja", "kolaborasi", "disponsori", "didukung", "kode"));
+            "affiliate", "code", "gifted", "gifting", "sending", "kerja", "kolaborasi", "disponsori", "didukung", "kode", "use", "brand", "thanks"), 40, 60);
 
     @Override
     public String id() {
@@ -50,10 +49,10 @@ public final class DisclosureCheck implements PostCheck {
         AccountContext acc = post.input().account();
         boolean sponsored = acc != null && acc.sponsored();
         int ws = -1, we = -1;
-        Matcher w = GATE.any(text) ? WORDING.matcher(text) : null;
-        if (w != null && w.find()) {
-            ws = w.start();
-            we = w.end();
+        List<int[]> wording = GATE.find(WORDING, text);
+        if (!wording.isEmpty()) {
+            ws = wording.get(0)[0];
+            we = wording.get(0)[1];
         }
         if ((sponsored || ws >= 0) && !MARKER.matcher(text).find()) {
             int s = ws >= 0 ? ws : 0, e = ws >= 0 ? we : 0;

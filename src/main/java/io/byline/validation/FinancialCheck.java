@@ -4,7 +4,6 @@ import io.byline.domain.Finding;
 import io.byline.domain.Severity;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,7 @@ public final class FinancialCheck implements PostCheck {
     private static final KeywordGate GATE = new KeywordGate(java.util.List.of("grow", "increase", "rise", "reach",
             "double", "triple", "exceed", "hit", "climb", "jump", "surpass", "top", "tumbuh", "naik", "meningkat",
             "mencapai", "guidance", "outlook", "forecast", "warning", "result", "earning", "number", "revenue",
-            "figure", "expected", "projected", "proyeksi", "target", "panduan", "laporan"));
+            "figure", "expected", "projected", "proyeksi", "target", "panduan", "laporan"), 80, 90);
 
     @Override
     public String id() {
@@ -42,10 +41,8 @@ public final class FinancialCheck implements PostCheck {
     @Override
     public void check(PostContext post, List<Finding> out) {
         String text = post.text();
-        if (!GATE.any(text)) return;
-        Matcher m = FORWARD.matcher(text);
-        while (m.find()) {
-            out.add(Spans.finding(RULE, Severity.WARN, text, m.start(), m.end(), "forward-looking",
+        for (int[] m : GATE.find(FORWARD, text)) {
+            out.add(Spans.finding(RULE, Severity.WARN, text, m[0], m[1], "forward-looking",
                     "finding.financial.forwardLooking"));
         }
     }

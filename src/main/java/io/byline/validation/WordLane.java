@@ -75,8 +75,13 @@ public final class WordLane {
         int w = 0;
         byte pending = B_SPACE; // separator seen since the last word code point
         for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
+            char ch = text.charAt(i);
+            int cp = ch;
+            int next = i + 1;
+            if (Character.isHighSurrogate(ch) && next < n && Character.isLowSurrogate(text.charAt(next))) {
+                cp = Character.toCodePoint(ch, text.charAt(next));
+                next++;
+            }
             CharFold.Info info = CharFold.info(cp);
             switch (info.kind) {
                 case CharFold.WORD: {
@@ -96,10 +101,14 @@ public final class WordLane {
                     cpEnd[w] = next;
                     bnd[w] = pending;
                     flg[w] = info.flags;
-                    for (int k = 0; k < m.length(); k++) {
-                        out[len] = m.charAt(k);
-                        laneCp[len] = w;
-                        len++;
+                    if (m.length() == 1) {
+                        out[len] = m.charAt(0);
+                        laneCp[len++] = w;
+                    } else {
+                        for (int k = 0; k < m.length(); k++) {
+                            out[len] = m.charAt(k);
+                            laneCp[len++] = w;
+                        }
                     }
                     w++;
                     pending = B_NONE;
