@@ -88,7 +88,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Compose screen: binds the editor (RichTextFX, see docs/decisions/0003-editor-highlighting.md), the findings
+ * The Compose screen: binds the editor (RichTextFX, see docs/decisions/0004-editor-highlighting.md), the findings
  * list, counters, preview, images and history to {@link ComposeViewModel}. No business rules here.
  */
 public final class ComposeController implements Screen {
@@ -111,6 +111,7 @@ public final class ComposeController implements Screen {
     private final Tooltip hoverTip = new Tooltip();
     private final ToggleGroup platformGroup = new ToggleGroup();
     private boolean shownOnce;
+    private final javafx.event.EventHandler<KeyEvent> shortcutFilter = this::shortcut;
 
     @FXML private VBox root;
     @FXML private Label stateChip;
@@ -244,7 +245,8 @@ public final class ComposeController implements Screen {
 
         // executive, accounts, publish time
         executiveBox.setItems(model.executives());
-        executiveBox.setConverter(converter(e -> e.title().isBlank() ? e.name() : e.name() + " (" + e.title() + ")"));
+        executiveBox.setConverter(converter(Executive::name));
+        executiveBox.setTooltip(new Tooltip(i18n.text("compose.executive.tooltip")));
         executiveBox.valueProperty().bindBidirectional(model.executiveProperty());
         executiveBox.disableProperty().bind(model.postIdProperty().isNotNull().or(Bindings.createBooleanBinding(() -> !edit)));
         model.accounts().addListener((ListChangeListener<AccountToggleViewModel>) c -> fillAccounts());
@@ -375,7 +377,12 @@ public final class ComposeController implements Screen {
                 model.stateProperty())));
         shortcutHint.setText(i18n.text("compose.shortcuts", SAVE.getDisplayText(), SUBMIT.getDisplayText(),
                 NEXT_FINDING.getDisplayText(), NEXT_PLATFORM.getDisplayText()));
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // shortcuts work anywhere in the window while this screen is shown (the window swaps screens in and out)
+        root.sceneProperty().addListener((o, before, now) -> {
+            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
+        });
+        if (root.getScene() != null) root.getScene().addEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
         model.submitPreviewProperty().addListener((o, a, p) -> {
             if (p != null) javafx.application.Platform.runLater(() -> showSubmitDialog(p));
         });
@@ -492,6 +499,7 @@ public final class ComposeController implements Screen {
     }
 
     private void shortcut(KeyEvent e) {
+        if (root.getScene() == null || e.getTarget() instanceof Node n && n.getScene() != root.getScene()) return;
         if (SAVE.match(e)) {
             save();
         } else if (SUBMIT.match(e)) {
@@ -579,15 +587,20 @@ public final class ComposeController implements Screen {
 
     private void fillAccounts() {
         List<Node> nodes = new ArrayList<>();
-        for (AccountToggleViewModel a : model.accounts()) {
+        List<AccountToggleViewModel> rows = new ArrayList<>(model.accounts());
+        rows.sort(java.util.Comparator.comparing((AccountToggleViewModel a) -> a.account().platform()));
+        for (AccountToggleViewModel a : rows) {
             Account acc = a.account();
-            ToggleButton b = new ToggleButton(acc.platform().displayName() + "  @" + acc.handle());
+            long samePlatform = rows.stream().filter(r -> r.account().platform() == acc.platform()).count();
+            ToggleButton b = new ToggleButton(samePlatform > 1 ? acc.platform().displayName() + " @" + acc.handle()
+                    : acc.platform().displayName());
             b.setId("account-" + acc.platform().id());
             b.getStyleClass().add("account-toggle");
             b.selectedProperty().bindBidirectional(a.selectedProperty());
             b.graphicProperty().bind(Bindings.createObjectBinding(() -> a.isSelected() ? Icons.of(Icons.CHECK) : null,
                     a.selectedProperty()));
             b.setDisable(!model.canDraft());
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setTooltip(new Tooltip(i18n.text("compose.account.tooltip", acc.platform().displayName(), acc.handle(),
                     i18n.text("compose.capacity." + acc.capacity().name()))));
             nodes.add(b);
@@ -757,8 +770,9 @@ public final class ComposeController implements Screen {
                 card.setId("thread-part-" + part.number());
                 Label head = new Label(i18n.text("compose.thread.part", part.number(), part.total()));
                 head.getStyleClass().add(StyleClasses.FIELD_LABEL);
+                head.setMinWidth(Region.USE_PREF_SIZE);
                 Label count = counterLabel(part.count(), part.limit());
-                HBox foot = new HBox(8, head, spacer(), findingsChip(part), count);
+                FlowPane foot = new FlowPane(8, 4, head, findingsChip(part), count);
                 foot.setAlignment(Pos.CENTER_LEFT);
                 card.getChildren().add(foot);
                 nodes.add(card);
@@ -840,6 +854,7 @@ public final class ComposeController implements Screen {
 
     private Label counterLabel(int count, int limit) {
         Label l = new Label(count + " / " + limit);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         CounterViewModel.Level level = CounterViewModel.level(count, limit);
         l.getStyleClass().addAll("counter", "counter-" + level.name().toLowerCase(Locale.ROOT));
         return l;
@@ -878,12 +893,13 @@ public final class ComposeController implements Screen {
         Label intro = new Label(i18n.text(model.submitFindings().isEmpty() ? "compose.submit.dialog.clean"
                 : "compose.submit.dialog.findings", model.submitFindings().size()));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         content.getChildren().add(intro);
         if (!model.submitFindings().isEmpty()) {
             ListView<FindingViewModel> list = new ListView<>(model.submitFindings());
             list.setId("submitFindings");
             list.setCellFactory(v -> new FindingCell());
-            list.setPrefHeight(Math.min(220, 64 * model.submitFindings().size() + 4));
+            list.setPrefHeight(Math.min(240, 72 * model.submitFindings().size() + 8));
             content.getChildren().add(list);
         }
         TextArea reason = new TextArea();
@@ -902,6 +918,8 @@ public final class ComposeController implements Screen {
             reasonError.setId("submitReasonError");
             reasonError.getStyleClass().add(StyleClasses.FIELD_ERROR);
             reasonError.setWrapText(true);
+            reasonError.setMinHeight(Region.USE_PREF_SIZE);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             reasonError.managedProperty().bind(reasonError.visibleProperty());
             reasonError.visibleProperty().bind(reasonError.textProperty().isNotEmpty());
             reasonError.textProperty().bind(Bindings.createStringBinding(() -> model.submitErrorProperty().get() == null
@@ -912,6 +930,10 @@ public final class ComposeController implements Screen {
         dialog.getDialogPane().setContent(content);
         Button sendButton = (Button) dialog.getDialogPane().lookupButton(send);
         sendButton.setId("submitConfirm");
+        sendButton.setMinWidth(Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(sendButton, false);
+        ButtonBar.setButtonUniformSize(dialog.getDialogPane().lookupButton(cancel), false);
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setMinWidth(Region.USE_PREF_SIZE);
         sendButton.setDefaultButton(!p.reasonRequired());
         if (p.reasonRequired()) sendButton.getStyleClass().add(StyleClasses.DANGER);
         sendButton.addEventFilter(ActionEvent.ACTION, ev -> {
@@ -961,7 +983,7 @@ public final class ComposeController implements Screen {
     }
 
     private String dateTime(java.time.Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(i18n.locale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT).withLocale(i18n.locale())
                 .format(at.atZone(ZoneId.systemDefault()));
     }
 
@@ -1011,6 +1033,10 @@ public final class ComposeController implements Screen {
     // ====================================================================================== cells
 
     private final class FindingCell extends ListCell<FindingViewModel> {
+        FindingCell() {
+            setPrefWidth(0); // the list's width, never wider: long matched text wraps instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(FindingViewModel f, boolean empty) {
             super.updateItem(f, empty);
@@ -1033,18 +1059,23 @@ public final class ComposeController implements Screen {
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, top);
             if (!f.matched().isEmpty()) {
-                Label matched = new Label("“" + f.matched() + "”");
+                String m = f.matched().length() > 120 ? f.matched().substring(0, 119) + "…" : f.matched();
+                Label matched = new Label("“" + m + "”");
+                matched.setWrapText(true);
                 matched.getStyleClass().add("finding-matched");
                 box.getChildren().add(matched);
             }
             box.setMaxWidth(Double.MAX_VALUE);
-            box.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
             setGraphic(box);
             setTooltip(new Tooltip(i18n.text("compose.findings.click")));
         }
     }
 
     private final class VersionCell extends ListCell<VersionViewModel> {
+        VersionCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(VersionViewModel v, boolean empty) {
             super.updateItem(v, empty);
@@ -1055,9 +1086,11 @@ public final class ComposeController implements Screen {
             }
             Label title = new Label(i18n.text("compose.history.version", v.number()));
             title.getStyleClass().add(StyleClasses.FIELD_LABEL);
-            Label who = new Label(v.authorName() + " · " + dateTime(v.createdAt()));
+            Label when = new Label(dateTime(v.createdAt()));
+            when.getStyleClass().add(StyleClasses.HINT);
+            Label who = new Label(v.authorName());
             who.getStyleClass().add(StyleClasses.HINT);
-            VBox box = new VBox(1, title, who);
+            VBox box = new VBox(1, title, when, who);
             if (v.note() != null && !v.note().isBlank()) {
                 Label note = new Label(v.note());
                 note.getStyleClass().add(StyleClasses.HINT);

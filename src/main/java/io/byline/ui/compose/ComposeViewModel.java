@@ -1063,13 +1063,26 @@ public final class ComposeViewModel {
                 setSaved(p.saved().version().createdAt());
                 if (p.saved().versionCreated()) loadVersions();
             }
-            submitFindings.setAll(p.preview().findings().stream().map(f -> row(f, p.current())).toList());
+            submitFindings.setAll(sameAcrossPlatforms(p.preview().findings().stream().map(f -> row(f, p.current())).toList()));
             submitPreview.set(p.preview());
         }, e -> {
             busy.set(false);
             saveFailed(e);
             failure.set(e);
         });
+    }
+
+    /** One row for a finding that several platforms share (same span, text and message), without a platform. */
+    static List<FindingViewModel> sameAcrossPlatforms(List<FindingViewModel> rows) {
+        Map<String, FindingViewModel> out = new LinkedHashMap<>();
+        for (FindingViewModel f : rows) {
+            String key = f.rule() + '\u0000' + f.severity() + '\u0000' + f.start() + '\u0000' + f.end() + '\u0000' + f.matched()
+                    + '\u0000' + f.message() + '\u0000' + f.mediaId();
+            FindingViewModel seen = out.get(key);
+            out.put(key, seen == null ? f : new FindingViewModel(f.severity(), f.rule(), f.message(), f.matched(), f.start(),
+                    f.end(), null, f.mediaId()));
+        }
+        return new ArrayList<>(out.values());
     }
 
     private FindingViewModel row(PostFinding f, PostVersion v) {
