@@ -111,6 +111,7 @@ public final class ComposeController implements Screen {
     private final Tooltip hoverTip = new Tooltip();
     private final ToggleGroup platformGroup = new ToggleGroup();
     private boolean shownOnce;
+    private final javafx.beans.value.ChangeListener<byte[]> previewOnBytes = (o, was, is) -> renderPreview();
     private final javafx.event.EventHandler<KeyEvent> shortcutFilter = this::shortcut;
 
     @FXML private VBox root;
@@ -368,6 +369,13 @@ public final class ComposeController implements Screen {
         model.threadParts().addListener((ListChangeListener<ThreadPartViewModel>) c -> renderPreview());
         model.threadModeProperty().addListener((o, a, b) -> renderPreview());
         model.accounts().addListener((ListChangeListener<AccountToggleViewModel>) c -> renderPreview());
+        model.media().addListener((ListChangeListener<MediaViewModel>) c -> {
+            renderPreview();
+            for (MediaViewModel m : model.media()) {
+                m.bytesProperty().removeListener(previewOnBytes);
+                m.bytesProperty().addListener(previewOnBytes);
+            }
+        });
 
         // actions and shortcuts
         saveButton.setTooltip(shortcutTip("compose.save.tooltip", SAVE));
@@ -790,6 +798,7 @@ public final class ComposeController implements Screen {
             if (m.bytesProperty().get() == null) continue;
             ImageView iv = new ImageView(new Image(new ByteArrayInputStream(m.bytesProperty().get()), 240, 160, true, true));
             iv.setAccessibleText(m.altTextProperty().get());
+            iv.setId("preview-media-" + m.id());
             nodes.add(iv);
         }
         previewBox.getChildren().setAll(nodes);

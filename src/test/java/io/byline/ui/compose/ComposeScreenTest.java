@@ -218,6 +218,8 @@ class ComposeScreenTest extends UiTest {
         interact(() -> compose.model().attach("harbour.png", ComposeViewModelTest.png()));
         settle();
         assertTrue(findings().stream().anyMatch(f -> f.rule().equals(ComposeViewModel.ALT_TEXT_RULE)));
+        long id = compose.model().media().get(0).id();
+        assertTrue(exists("#preview-media-" + id), "the preview shows the image");
         interact(() -> ((TabPane) node("#lowerTabs")).getSelectionModel().select(1));
         settle();
         screenshot("compose-media");
