@@ -3,6 +3,7 @@ package io.byline.ui.shell;
 import io.byline.domain.Role;
 import io.byline.domain.User;
 import io.byline.ui.common.StatusItem;
+import io.byline.ui.compose.ComposeController;
 import io.byline.ui.executives.ExecutivesController;
 import io.byline.ui.users.UsersController;
 import io.byline.ui.common.Icons;
@@ -27,6 +28,8 @@ public final class ScreenRegistry {
      */
     public static ScreenRegistry standard() {
         return new ScreenRegistry()
+                .add(new NavEntry("compose", "nav.compose", Icons.COMPOSE, ComposeController.class,
+                        EnumSet.of(Role.WRITER, Role.APPROVER)))
                 .add(new NavEntry("executives", "nav.executives", Icons.EXECUTIVES, ExecutivesController.class,
                         EnumSet.allOf(Role.class)))
                 .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)));
