@@ -10,6 +10,7 @@ import io.byline.service.DraftService;
 import io.byline.service.ExecutiveService;
 import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
+import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FieldErrors;
@@ -392,7 +393,7 @@ public final class ComposeController implements Screen {
         });
         if (root.getScene() != null) root.getScene().addEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
         model.submitPreviewProperty().addListener((o, a, p) -> {
-            if (p != null) javafx.application.Platform.runLater(() -> showSubmitDialog(p));
+            if (p != null) FxTaskRunner.later(() -> showSubmitDialog(p));
         });
         model.failureProperty().addListener((o, a, e) -> {
             if (e == null) return;
@@ -934,7 +935,7 @@ public final class ComposeController implements Screen {
             reasonError.textProperty().bind(Bindings.createStringBinding(() -> model.submitErrorProperty().get() == null
                     ? "" : i18n.keyOrText(model.submitErrorProperty().get()), model.submitErrorProperty()));
             content.getChildren().addAll(reasonLabel, reason, hint, reasonError);
-            javafx.application.Platform.runLater(reason::requestFocus);
+            FxTaskRunner.later(reason::requestFocus);
         }
         dialog.getDialogPane().setContent(content);
         Button sendButton = (Button) dialog.getDialogPane().lookupButton(send);
