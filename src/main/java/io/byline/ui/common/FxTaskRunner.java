@@ -17,13 +17,6 @@ import java.util.logging.Logger;
  * {@code Platform.runLater} (the only place in Byline that calls it).
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
-    /**
-     * Runs an action on the FX thread after the current event has been handled, e.g. to open a modal dialog from a
-     * property listener (where {@code showAndWait} is not allowed during layout) or to move focus once a dialog shows.
-     */
-    public static void later(Runnable action) {
-        Platform.runLater(action);
-    }
 
     private static final Logger LOG = Logger.getLogger(FxTaskRunner.class.getName());
     private final ExecutorService executor;
