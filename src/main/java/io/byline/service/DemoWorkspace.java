@@ -48,19 +48,35 @@ public final class DemoWorkspace {
     private static final Map<String, String> NAMES = Map.of("rina", "Rina Kusuma", "budi", "Budi Santoso",
             "maya", "Maya Putri", "andi", "Andi Pratama", "sari", "Sari Wijaya", "admin", "Workspace Admin");
 
+    /**
+     * The demo users' hashes of {@link #PASSWORD} at {@link PasswordHasher#DEFAULT_ITERATIONS}, made once with
+     * {@link PasswordHasher#hash}. The password is public, so precomputing loses nothing; it spares a new demo
+     * workspace six 600,000-iteration derivations (seconds on a laptop, far more on a small VM) before the
+     * sign-in window can show. Each user still has a salt of their own.
+     */
+    private static final Map<String, PasswordHash> PRECOMPUTED = Map.ofEntries(
+            Map.entry("rina", new PasswordHash("bTlQ8fsfPdOoQFiegkS/houJNSrl95uepNOGImhNKQE=", "1KQrqsS/0zpukgST3ZCB4g==", 600000)),
+            Map.entry("budi", new PasswordHash("YG8+FUZFk+FevE0npKmh2NFrgI4DZz+jowBQEsE/MCw=", "3muFK3QlrnZzGmkoIResBw==", 600000)),
+            Map.entry("maya", new PasswordHash("8WlPxjydUl/rmtBG6hE68Vkn24pDrDzs+fOviExPdho=", "BY/OHUmKW/Om9BCSkrNdkQ==", 600000)),
+            Map.entry("andi", new PasswordHash("pL7usCjDusW91NFhl8D+cGejzeScSMJfvHBBpoHickU=", "gM3QBX7l3qCUbc1C2RW9EQ==", 600000)),
+            Map.entry("sari", new PasswordHash("lkkJ75J8hCrGNEsp+Dm0VA8nS1luVP364cFi9IGr80Y=", "RWUEn5dum/9XJ7Quk8Uirw==", 600000)),
+            Map.entry("admin", new PasswordHash("ojsErNy2WvZ4UyDHyA0gjXiRyNpaj5gpP6mMZuewsuk=", "2qFSAhZmSP7Z5whLBm51lg==", 600000)));
+
     private DemoWorkspace() {}
+
+    /** The demo users' password hashes for this hasher: precomputed at the default strength, else derived now. */
+    static Map<String, PasswordHash> hashes(PasswordHasher hasher) {
+        if (hasher.iterations() == PasswordHasher.DEFAULT_ITERATIONS) return PRECOMPUTED;
+        Map<String, PasswordHash> out = new java.util.concurrent.ConcurrentHashMap<>();
+        USERS.keySet().parallelStream().forEach(u -> out.put(u, hasher.hash(PASSWORD.toCharArray())));
+        return out;
+    }
 
     /** Seeds an empty database; does nothing when it already has users. */
     public static void seed(Transactor db, UserRepository users, ExecutiveRepository executives, PolicyRepository policy,
                             SettingsRepository settings, AuditService audit, PasswordHasher hasher) {
         if (db.inRead(users::count) > 0) return;
-        Map<String, PasswordHash> hashes = new LinkedHashMap<>();
-        USERS.keySet().parallelStream().forEach(u -> {
-            PasswordHash h = hasher.hash(PASSWORD.toCharArray());
-            synchronized (hashes) {
-                hashes.put(u, h);
-            }
-        });
+        Map<String, PasswordHash> hashes = hashes(hasher);
         db.inWrite(tx -> {
             if (users.count(tx) > 0) return null;
             settings.put(tx, WorkspaceService.NAME, "PT Nusa Demo");

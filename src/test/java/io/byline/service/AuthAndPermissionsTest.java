@@ -119,4 +119,16 @@ class AuthAndPermissionsTest {
             assertEquals(List.of("timeZone"), zone.fields());
         }
     }
+
+    @Test
+    void theDemoUsersPrecomputedHashesAreTheDemoPasswordAtFullStrength() {
+        PasswordHasher full = new PasswordHasher();
+        var hashes = DemoWorkspace.hashes(full);
+        assertEquals(DemoWorkspace.USERS.keySet(), hashes.keySet());
+        assertEquals(hashes.size(), hashes.values().stream().map(PasswordHash::salt).distinct().count(), "a salt per user");
+        for (PasswordHash h : hashes.values()) {
+            assertEquals(PasswordHasher.DEFAULT_ITERATIONS, h.iterations());
+            assertTrue(full.matches(DemoWorkspace.PASSWORD.toCharArray(), h));
+        }
+    }
 }
