@@ -7,6 +7,8 @@ import io.byline.service.DemoWorkspace;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
+import io.byline.service.PolicyService;
+import io.byline.service.RiskService;
 import io.byline.service.PostServices;
 import io.byline.service.PublishService;
 import io.byline.service.ReviewService;
@@ -78,6 +80,8 @@ public final class AppContext implements AutoCloseable {
     private final PolicyProvider policyProvider;
     private final PostServices postServices;
     private final NotificationService notificationService;
+    private final PolicyService policyService;
+    private final RiskService riskService;
 
     /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
@@ -119,9 +123,13 @@ public final class AppContext implements AutoCloseable {
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);
+        this.policyService = new PolicyService(database, policyRepository, settingsRepository, postRepository,
+                executiveRepository, policyProvider, postServices.drafts(), auditService, session, clock);
+        this.riskService = new RiskService(database, postRepository, executiveRepository, postServices.reviews(),
+                policyService, session);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService}) {
+                postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService}) {
             components.put(service.getClass(), service);
         }
         if (seed) {
@@ -148,6 +156,8 @@ public final class AppContext implements AutoCloseable {
     public ReviewService reviewService() { return postServices.reviews(); }
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
+    public PolicyService policyService() { return policyService; }
+    public RiskService riskService() { return riskService; }
 
     /**
      * Makes an object available to controllers' constructors under its type (the window adds the task runner,

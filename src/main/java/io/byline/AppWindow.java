@@ -3,6 +3,8 @@ package io.byline;
 import io.byline.service.PreferencesService.Theme;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.Appearance;
+import io.byline.ui.common.BackgroundWork;
+import io.byline.ui.common.PostLink;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.FxmlViews;
@@ -48,6 +50,7 @@ public final class AppWindow implements AppActions {
         ctx.provide(Appearance.class, appearance);
         ctx.provide(AppActions.class, this);
         ctx.provide(ScreenRegistry.class, registry);
+        ctx.provide(BackgroundWork.class, new BackgroundWork(runner));
         localize(ctx.preferencesService().language());
         if (stage.getScene() == null) stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1200, 780));
         appearance.style(stage.getScene());
@@ -130,6 +133,11 @@ public final class AppWindow implements AppActions {
             case FIRST_ADMIN -> showFirstAdmin();
             case SIGN_IN -> showSignIn();
         }
+    }
+
+    @Override
+    public boolean openPost(PostLink link) {
+        return main != null && main.openPost(link);
     }
 
     @Override

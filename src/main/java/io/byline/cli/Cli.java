@@ -27,6 +27,8 @@ public final class Cli {
         register("restore", "restore FILE — replace the database with a backup (checked first; the current one is moved aside)", RestoreCommand::run);
         register("verify-audit", "verify-audit [--checkpoint FILE] [--write-checkpoint FILE] — check the audit chain", VerifyAuditCommand::run);
         register("export-audit", ExportAuditCommand.USAGE, ExportAuditCommand::run);
+        register("import", PolicyImportCommand.USAGE, PolicyImportCommand::run);
+        register("export", PolicyExportCommand.USAGE, PolicyExportCommand::run);
     }
 
     private Cli() {}

@@ -45,6 +45,19 @@ public final class PolicyProvider {
         return checker;
     }
 
+    /** The policy as it stands in this transaction (what {@link #checker} compiles). */
+    public Snapshot snapshot(Tx tx) {
+        return new Snapshot(policy.entries(tx, false), policy.allowPhrases(tx), policy.internalDomains(tx), policy.changeStamp(tx));
+    }
+
+    /**
+     * Compiles a policy that is not (yet) stored with the same compiler as the stored one, so the test bench compares
+     * like with like. Pure; call it off the FX thread.
+     */
+    public PostChecker compile(Snapshot snapshot) {
+        return Objects.requireNonNull(compiler.apply(snapshot), "compiler returned null");
+    }
+
     /** Drops the cached checker; the next {@link #checker} rebuilds it. */
     public void invalidate() {
         cached = null;

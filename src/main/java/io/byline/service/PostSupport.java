@@ -240,9 +240,18 @@ final class PostSupport {
 
     /** Recomputes and caches the findings of the post's current version; returns them with decisions. */
     List<PostFinding> refreshFindings(Tx tx, Post post, PostVersion version) {
-        List<PostFinding> fresh = computeFindings(tx, post, version, post.publishAt());
+        List<PostFinding> fresh = computeFindings(tx, post, version, checkedAt(post.publishAt()));
         posts.replaceFindings(tx, post.id(), fresh);
         return withDecisions(tx, post.id(), fresh);
+    }
+
+    /**
+     * The time a post is checked for: its planned publish time, or now when that has passed (it cannot go out
+     * earlier than now, so an embargo that has lifted by now no longer applies).
+     */
+    Instant checkedAt(Instant publishAt) {
+        Instant now = now();
+        return publishAt.isBefore(now) ? now : publishAt;
     }
 
     List<PostFinding> withDecisions(Tx tx, long postId, List<PostFinding> findings) {

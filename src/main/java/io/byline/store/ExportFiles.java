@@ -28,6 +28,11 @@ public final class ExportFiles {
         write(target, w -> Json.pretty().toJson(value, w));
     }
 
+    /** Writes text as UTF-8 (a policy export, for example), through the same temporary file and atomic move. */
+    public static void writeText(Path target, String text) {
+        write(target, w -> w.write(text));
+    }
+
     /**
      * Writes RFC 4180 CSV: comma separated, CRLF line ends, UTF-8 without a byte order mark; a field is quoted
      * when it holds a comma, a double quote, CR, LF or leading/trailing spaces, and inner quotes are doubled.

@@ -1,5 +1,6 @@
 package io.byline.store;
 
+import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 
 import java.util.List;
@@ -31,4 +32,15 @@ public interface PolicyRepository {
      * allowed phrases or internal domains replaced), so a compiled policy can be cached until it does.
      */
     String changeStamp(Tx tx);
+
+    /** Records a proposal to allow a phrase; returns its id. */
+    long insertProposal(Tx tx, AllowProposal proposal);
+
+    /** Proposals, newest first; only pending ones when {@code pendingOnly}. */
+    List<AllowProposal> proposals(Tx tx, boolean pendingOnly);
+
+    Optional<AllowProposal> proposal(Tx tx, long id);
+
+    /** Marks a pending proposal applied or declined by the user; false when it was no longer pending. */
+    boolean decideProposal(Tx tx, long id, AllowProposal.Status status, long userId, java.time.Instant at);
 }

@@ -1,5 +1,6 @@
 package io.byline.store;
 
+import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 
@@ -71,6 +72,46 @@ public final class SqlitePolicyRepository implements PolicyRepository {
                 + " || '|' || (SELECT count(*) || ':' || coalesce(group_concat(phrase || '/' || retired, char(31)), '') FROM policy_allow)"
                 + " || '|' || (SELECT count(*) || ':' || coalesce(group_concat(domain || '/' || retired, char(31)), '') FROM policy_domain)",
                 rs -> rs.getString(1)).orElse("");
+    }
+
+    private static final String PROPOSAL = "SELECT p.id, p.phrase, p.post_id, p.fingerprint, p.rule, p.category, p.reason,"
+            + " p.proposed_by, u.display_name AS proposed_name, p.proposed_at, p.status, p.decided_by,"
+            + " d.display_name AS decided_name, p.decided_at FROM policy_allow_proposal p"
+            + " JOIN app_user u ON u.id = p.proposed_by LEFT JOIN app_user d ON d.id = p.decided_by";
+
+    @Override
+    public long insertProposal(Tx tx, AllowProposal p) {
+        return Jdbc.insert(tx, "INSERT INTO policy_allow_proposal (phrase, post_id, fingerprint, rule, category, reason,"
+                        + " proposed_by, proposed_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')", p.phrase(), p.postId(),
+                p.fingerprint(), p.rule(), p.category(), p.reason(), p.proposedBy(), p.proposedAt());
+    }
+
+    @Override
+    public List<AllowProposal> proposals(Tx tx, boolean pendingOnly) {
+        return Jdbc.list(tx, PROPOSAL + " WHERE (? = 0 OR p.status = 'PENDING') ORDER BY p.id DESC",
+                SqlitePolicyRepository::proposal, pendingOnly);
+    }
+
+    @Override
+    public Optional<AllowProposal> proposal(Tx tx, long id) {
+        return Jdbc.one(tx, PROPOSAL + " WHERE p.id = ?", SqlitePolicyRepository::proposal, id);
+    }
+
+    @Override
+    public boolean decideProposal(Tx tx, long id, AllowProposal.Status status, long userId, Instant at) {
+        return Jdbc.update(tx, "UPDATE policy_allow_proposal SET status = ?, decided_by = ?, decided_at = ?"
+                + " WHERE id = ? AND status = 'PENDING'", status, userId, at, id) == 1;
+    }
+
+    private static AllowProposal proposal(ResultSet rs) throws SQLException {
+        long post = rs.getLong("post_id");
+        Long postId = rs.wasNull() ? null : post;
+        long dec = rs.getLong("decided_by");
+        Long decidedBy = rs.wasNull() ? null : dec;
+        return new AllowProposal(rs.getLong("id"), rs.getString("phrase"), postId, rs.getString("fingerprint"),
+                rs.getString("rule"), rs.getString("category"), rs.getString("reason"), rs.getLong("proposed_by"),
+                rs.getString("proposed_name"), Jdbc.instant(rs, "proposed_at"), AllowProposal.Status.valueOf(rs.getString("status")),
+                decidedBy, rs.getString("decided_name"), Jdbc.instant(rs, "decided_at"));
     }
 
     private static PolicyEntry entry(ResultSet rs) throws SQLException {

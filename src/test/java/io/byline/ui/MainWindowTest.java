@@ -29,11 +29,11 @@ class MainWindowTest extends UiTest {
         openDemo();
         signIn("admin");
         assertTrue(exists("#nav-users"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         settle();
         assertTrue(((ToggleButton) node("#nav-users")).isSelected());
         assertTrue(exists("#usersTable"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         settle();
         assertTrue(((ToggleButton) node("#nav-executives")).isSelected());
     }

@@ -17,4 +17,12 @@ public interface AppActions {
 
     /** Switch the theme now and remember it. */
     void applyTheme(Theme theme);
+
+    /**
+     * Opens a post where it can be worked on (the queue's detail, or Compose), selecting the span when the link
+     * has one. Returns false when no screen the user may open can show posts.
+     */
+    default boolean openPost(PostLink link) {
+        return false;
+    }
 }

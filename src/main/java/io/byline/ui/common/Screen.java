@@ -9,4 +9,9 @@ public interface Screen {
     default boolean hasUnsavedChanges() {
         return false;
     }
+
+    /** Shows a post (and selects the span, when given); true when this screen could. Queue and Compose implement it. */
+    default boolean open(PostLink link) {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import io.byline.domain.Role;
 import io.byline.service.Session;
 import io.byline.service.WorkspaceService;
 import io.byline.ui.common.AppActions;
+import io.byline.ui.common.BackgroundWork;
+import io.byline.ui.common.PostLink;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FxmlViews;
 import io.byline.ui.common.I18n;
@@ -52,6 +54,8 @@ public final class MainWindowController {
     private final AppActions actions;
     private final ShellStatus status;
     private final MainWindowViewModel model;
+    private final BackgroundWork work;
+    private final List<Node> taskNodes = new java.util.ArrayList<>();
     private final Map<String, FxmlViews.View<?>> loaded = new HashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -65,7 +69,9 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
 
     public MainWindowController(FxmlViews views, ScreenRegistry registry, Session session, WorkspaceService workspace,
-                                TaskRunner runner, DialogService dialogs, AppActions actions, ShellStatus status) {
+                                TaskRunner runner, DialogService dialogs, AppActions actions, ShellStatus status,
+                                BackgroundWork work) {
+        this.work = work;
         this.views = views;
         this.i18n = views.i18n();
         this.dialogs = dialogs;
@@ -110,13 +116,19 @@ public final class MainWindowController {
         statusBar.textProperty().bind(status.messageProperty());
         model.statusTexts().addListener((javafx.collections.ListChangeListener<String>) c -> rightItems());
         rightItems();
+        work.running().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> {
+            taskNodes.clear();
+            work.running().forEach(t -> taskNodes.add(taskNode(t)));
+            rightItems();
+        });
+        work.findingsChangedProperty().addListener((obs, old, now) -> model.refresh());
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
     }
 
-    /** The registered status items, then the database file. */
+    /** Running background tasks, the registered status items, then the database file. */
     private void rightItems() {
-        List<Node> items = new java.util.ArrayList<>();
+        List<Node> items = new java.util.ArrayList<>(taskNodes);
         for (String t : model.statusTexts()) {
             Label l = new Label(t);
             l.getStyleClass().add("status-item");
@@ -128,6 +140,38 @@ public final class MainWindowController {
         file.setTooltip(new Tooltip(i18n.text("status.database", status.locationProperty().get())));
         items.add(file);
         statusBar.getRightItems().setAll(items);
+    }
+
+    /** A running task in the status bar: its title, a progress bar and Cancel. */
+    private Node taskNode(javafx.concurrent.Task<?> task) {
+        Label title = new Label();
+        title.textProperty().bind(task.titleProperty());
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.progressProperty().bind(task.progressProperty());
+        bar.setPrefWidth(140);
+        bar.setId("taskProgress");
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button(i18n.text("shell.task.cancel"));
+        cancel.getStyleClass().add(StyleClasses.GHOST);
+        cancel.setId("taskCancel");
+        cancel.setOnAction(e -> task.cancel());
+        HBox box = new HBox(8, title, bar, cancel);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().add("status-task");
+        return box;
+    }
+
+    /** Opens a post on the first screen that can show it: the queue, then Compose. */
+    public boolean openPost(PostLink link) {
+        for (String id : List.of("queue", "compose")) {
+            java.util.Optional<NavEntry> e = model.entries().stream().filter(n -> n.id().equals(id)).findFirst();
+            if (e.isEmpty()) continue;
+            NavEntry current = model.selectedProperty().get();
+            if (current != e.get() && !confirmLeave()) return false;
+            model.selectedProperty().set(e.get());
+            FxmlViews.View<?> v = loaded.get(id);
+            if (v != null && v.controller() instanceof Screen s && s.open(link)) return true;
+        }
+        return false;
     }
 
     /** Called once the window's scene exists: Ctrl+1 … Ctrl+9 open the screens in order. */

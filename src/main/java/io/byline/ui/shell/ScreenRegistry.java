@@ -5,6 +5,10 @@ import io.byline.domain.User;
 import io.byline.ui.common.StatusItem;
 import io.byline.ui.compose.ComposeController;
 import io.byline.ui.executives.ExecutivesController;
+import io.byline.ui.policy.PolicyController;
+import io.byline.ui.policy.PolicyStatusItem;
+import io.byline.ui.risks.RisksBadge;
+import io.byline.ui.risks.RisksController;
 import io.byline.ui.users.UsersController;
 import io.byline.ui.common.Icons;
 
@@ -30,9 +34,14 @@ public final class ScreenRegistry {
         return new ScreenRegistry()
                 .add(new NavEntry("compose", "nav.compose", Icons.COMPOSE, ComposeController.class,
                         EnumSet.of(Role.WRITER, Role.APPROVER)))
+                .add(new NavEntry("risks", "nav.risks", Icons.RISKS, RisksController.class, EnumSet.allOf(Role.class),
+                        RisksBadge.class))
+                .add(new NavEntry("policy", "nav.policy", Icons.POLICY, PolicyController.class,
+                        EnumSet.of(Role.LEGAL, Role.APPROVER, Role.ADMIN)))
                 .add(new NavEntry("executives", "nav.executives", Icons.EXECUTIVES, ExecutivesController.class,
                         EnumSet.allOf(Role.class)))
-                .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)));
+                .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)))
+                .status(PolicyStatusItem.class);
     }
 
     public ScreenRegistry add(NavEntry entry) {

@@ -1,0 +1,226 @@
+package io.byline.service;
+
+import io.byline.domain.Executive;
+import io.byline.domain.FindingDecision;
+import io.byline.domain.PermissionDeniedException;
+import io.byline.domain.Platform;
+import io.byline.domain.Post;
+import io.byline.domain.PostFinding;
+import io.byline.domain.PostState;
+import io.byline.domain.PostVersion;
+import io.byline.domain.Role;
+import io.byline.domain.Severity;
+import io.byline.domain.StorageException;
+import io.byline.domain.User;
+import io.byline.domain.ValidationException;
+import io.byline.store.ExecutiveRepository;
+import io.byline.store.PostRepository;
+import io.byline.store.Transactor;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Risks list: every open finding of every post not yet published, with the matched text in context, and the
+ * actions on them. Overrides and acknowledgements go through {@link ReviewService} (one flow, one set of rules);
+ * marking a false positive records a proposal to allow a phrase, which Legal or Admin apply in the policy.
+ *
+ * <p>Who sees what: Reviewers, Legal, Approvers and Admins see every post's risks; Writers see those of posts they
+ * created or wrote into; an Executive sees those of their own posts. Nobody sees policy terms here, only the
+ * post's own text, the category and the message.
+ */
+public final class RiskService {
+    /** Characters of context shown on either side of the matched text. */
+    public static final int CONTEXT = 48;
+    public static final int MAX_PHRASE = PolicyService.MAX_PHRASE;
+
+    /**
+     * One open finding.
+     *
+     * @param matched        the post's own text at the span ("" for findings about the whole post)
+     * @param before         text just before it (cut at {@link #CONTEXT} characters, "…" when cut)
+     * @param after          text just after it
+     * @param canOverride    the signed-in user may override it (Legal or Approver, not an author, BLOCK or WARN)
+     * @param canAcknowledge the signed-in user may acknowledge it (a WARN; reviewer roles or the executive; not an author)
+     */
+    public record Risk(long postId, Platform platform, String rule, Severity severity, String category, String messageKey,
+                       String fingerprint, int start, int end, String matched, String before, String after,
+                       long executiveId, String executiveName, Instant publishAt, PostState state,
+                       boolean canOverride, boolean canAcknowledge) {
+        /** The text with the match, on one line. */
+        public String context() {
+            return before + matched + after;
+        }
+    }
+
+    /** Identifies a finding for an action. */
+    public record RiskRef(long postId, String fingerprint) {
+        public static RiskRef of(Risk r) {
+            return new RiskRef(r.postId(), r.fingerprint());
+        }
+    }
+
+    /** The outcome of an action on several findings: each is its own transaction, so some may fail. */
+    public record BulkResult(int done, List<Failure> failures) {
+        public BulkResult {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** One finding an action could not be applied to, and why. */
+    public record Failure(RiskRef ref, RuntimeException error) {}
+
+    private final Transactor db;
+    private final PostRepository posts;
+    private final ExecutiveRepository executives;
+    private final ReviewService reviews;
+    private final PolicyService policy;
+    private final Session session;
+
+    public RiskService(Transactor db, PostRepository posts, ExecutiveRepository executives, ReviewService reviews,
+                       PolicyService policy, Session session) {
+        this.db = db;
+        this.posts = posts;
+        this.executives = executives;
+        this.reviews = reviews;
+        this.policy = policy;
+        this.session = session;
+    }
+
+    /** Whether the user sees every post's risks (else only those of their own posts). */
+    public static boolean seesAll(User u) {
+        return u.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER, Role.ADMIN);
+    }
+
+    /** Open findings (not overridden or acknowledged) of posts not yet published that the user may see. */
+    public List<Risk> openRisks() {
+        User user = session.require();
+        return db.inRead(tx -> {
+            List<Post> open = posts.posts(tx, QueueFilter.open().states());
+            Map<Long, Post> byId = new HashMap<>();
+            for (Post p : open) byId.put(p.id(), p);
+            Map<Long, List<PostFinding>> cached = new HashMap<>();
+            for (PostFinding f : posts.findings(tx, byId.keySet())) cached.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f);
+            Map<Long, Executive> execs = new HashMap<>();
+            List<Risk> out = new ArrayList<>();
+            for (Post p : open) {
+                List<PostFinding> fs = cached.get(p.id());
+                if (fs == null || p.currentVersionId() == null) continue;
+                Set<Long> editors = posts.editors(tx, p.id());
+                boolean own = editors.contains(user.id()) || p.createdBy() == user.id();
+                boolean mine = user.executiveId() != null && user.executiveId() == p.executiveId();
+                if (!seesAll(user) && !own && !mine) continue;
+                Map<String, FindingDecision> decisions = new HashMap<>();
+                for (FindingDecision d : posts.decisions(tx, p.id())) decisions.put(d.fingerprint(), d);
+                PostVersion v = posts.version(tx, p.currentVersionId()).orElse(null);
+                if (v == null) continue;
+                Executive e = execs.computeIfAbsent(p.executiveId(), id -> executives.byId(tx, id).orElseThrow());
+                java.util.Set<String> listed = new java.util.HashSet<>();
+                for (PostFinding raw : fs) {
+                    PostFinding f = raw.withDecision(decisions.get(raw.fingerprint()));
+                    if (f.decision() != null && f.decision().covers(f.severity())) continue;
+                    if (!listed.add(f.fingerprint() + "/" + f.platform())) continue;
+                    String text = f.platform() == null ? "" : v.textFor(f.platform());
+                    int s = Math.min(f.start(), text.length());
+                    int en = Math.max(s, Math.min(f.end(), text.length()));
+                    boolean notAuthor = !editors.contains(user.id());
+                    boolean canOverride = notAuthor && user.hasAny(Role.LEGAL, Role.APPROVER) && f.severity() != Severity.INFO;
+                    boolean canAck = notAuthor && f.severity() == Severity.WARN
+                            && (user.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || (user.has(Role.EXECUTIVE) && mine));
+                    out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
+                            s, en, oneLine(text.substring(s, en)), before(text, s), after(text, en), e.id(), e.name(),
+                            p.publishAt(), p.state(), canOverride, canAck));
+                }
+            }
+            out.sort(Comparator.comparing(Risk::severity).reversed().thenComparing(Risk::publishAt)
+                    .thenComparingLong(Risk::postId).thenComparingInt(Risk::start));
+            return out;
+        });
+    }
+
+    /** How many open BLOCK or WARN findings the user sees (the navigation badge). */
+    public int openCount() {
+        return (int) openRisks().stream().filter(r -> r.severity() != Severity.INFO).count();
+    }
+
+    /** Overrides each finding with the same written reason (Legal or Approver; BLOCK and WARN). */
+    public BulkResult override(List<RiskRef> refs, String reason) {
+        session.requireAny(Role.LEGAL, Role.APPROVER);
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < ReviewService.MIN_REASON) throw new ValidationException("reason", "workflow.error.reasonRequired");
+        return each(refs, r -> reviews.override(r.postId(), r.fingerprint(), why));
+    }
+
+    /** Acknowledges each warning (with an optional note). */
+    public BulkResult acknowledge(List<RiskRef> refs, String note) {
+        session.require();
+        return each(refs, r -> reviews.acknowledge(r.postId(), r.fingerprint(), note));
+    }
+
+    private interface Action {
+        FindingDecision apply(RiskRef ref);
+    }
+
+    private static BulkResult each(List<RiskRef> refs, Action action) {
+        int done = 0;
+        List<Failure> failures = new ArrayList<>();
+        for (RiskRef r : refs) {
+            try {
+                action.apply(r);
+                done++;
+            } catch (ValidationException | PermissionDeniedException e) {
+                failures.add(new Failure(r, e));
+            } catch (StorageException e) {
+                failures.add(new Failure(r, e));
+                break; // the store is in trouble: stop rather than fail every remaining one
+            }
+        }
+        return new BulkResult(done, failures);
+    }
+
+    /**
+     * Marks a finding a false positive: records a proposal to allow {@code phrase} (which must contain the matched
+     * text, so allowing it would drop this hit). Any user who sees the finding may propose; Legal or Admin decide.
+     *
+     * @return the proposal's id
+     */
+    public long markFalsePositive(RiskRef ref, String phrase, String reason) {
+        User user = session.require();
+        String p = phrase == null ? "" : phrase.strip().replaceAll("\\s+", " ");
+        if (p.isEmpty()) throw new ValidationException("phrase", "risks.proposal.error.empty");
+        if (p.length() > MAX_PHRASE) throw new ValidationException("phrase", "policy.error.phraseTooLong");
+        String why = reason == null ? "" : reason.strip();
+        Risk risk = openRisks().stream().filter(r -> r.postId() == ref.postId() && r.fingerprint().equals(ref.fingerprint()))
+                .findFirst().orElseThrow(() -> new ValidationException("finding", "findings.error.notFound"));
+        if (!risk.rule().equals("lexicon")) throw new ValidationException("finding", "risks.proposal.error.notLexicon");
+        if (!fold(p).contains(fold(risk.matched()))) throw new ValidationException("phrase", "risks.proposal.error.mustContain");
+        return db.inWrite(tx -> policy.propose(tx, user, p, risk.postId(), risk.fingerprint(), risk.rule(), risk.category(), why));
+    }
+
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String before(String text, int s) {
+        int from = Math.max(0, s - CONTEXT);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) from++;
+        return (from > 0 ? "…" : "") + oneLine(text.substring(from, s));
+    }
+
+    private static String after(String text, int e) {
+        int to = Math.min(text.length(), e + CONTEXT);
+        if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) to--;
+        return oneLine(text.substring(e, to)) + (to < text.length() ? "…" : "");
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+    }
+}
