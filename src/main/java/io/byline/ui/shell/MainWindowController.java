@@ -110,6 +110,7 @@ public final class MainWindowController {
         statusBar.textProperty().bind(status.messageProperty());
         model.statusTexts().addListener((javafx.collections.ListChangeListener<String>) c -> rightItems());
         rightItems();
+        status.refreshRequestsProperty().addListener((obs, old, now) -> model.refresh());
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
     }

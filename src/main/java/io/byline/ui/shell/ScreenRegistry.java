@@ -4,6 +4,8 @@ import io.byline.domain.Role;
 import io.byline.domain.User;
 import io.byline.ui.common.StatusItem;
 import io.byline.ui.executives.ExecutivesController;
+import io.byline.ui.queue.QueueBadge;
+import io.byline.ui.queue.QueueController;
 import io.byline.ui.users.UsersController;
 import io.byline.ui.common.Icons;
 
@@ -27,6 +29,8 @@ public final class ScreenRegistry {
      */
     public static ScreenRegistry standard() {
         return new ScreenRegistry()
+                .add(new NavEntry("queue", "nav.queue", Icons.QUEUE, QueueController.class, EnumSet.allOf(Role.class),
+                        QueueBadge.class))
                 .add(new NavEntry("executives", "nav.executives", Icons.EXECUTIVES, ExecutivesController.class,
                         EnumSet.allOf(Role.class)))
                 .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)));
