@@ -89,7 +89,7 @@ public final class CalendarView extends StackPane {
             RowConstraints rc = new RowConstraints();
             rc.setVgrow(Priority.ALWAYS);
             rc.setFillHeight(true);
-            rc.setMinHeight(week ? 320 : 96);
+            rc.setMinHeight(week ? 320 : 64);
             grid.getRowConstraints().add(rc);
         }
         for (int c = 0; c < 7; c++) {

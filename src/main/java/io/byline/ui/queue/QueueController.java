@@ -119,12 +119,9 @@ public final class QueueController implements Screen {
     @FXML private Button clearFiltersButton;
     @FXML private SplitPane split;
     @FXML private TableView<QueueItem> table;
-    @FXML private TableColumn<QueueItem, String> executiveColumn;
-    @FXML private TableColumn<QueueItem, String> textColumn;
-    @FXML private TableColumn<QueueItem, String> platformsColumn;
+    @FXML private TableColumn<QueueItem, QueueItem> postColumn;
     @FXML private TableColumn<QueueItem, QueueItem> stateColumn;
     @FXML private TableColumn<QueueItem, QueueItem> findingColumn;
-    @FXML private TableColumn<QueueItem, String> stepColumn;
     @FXML private TableColumn<QueueItem, QueueItem> deadlineColumn;
     @FXML private VBox emptyState;
     @FXML private Label emptyTitle;
@@ -389,18 +386,15 @@ public final class QueueController implements Screen {
 
     private void initTable() {
         table.setItems(model.items());
-        executiveColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().executiveName()));
-        textColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(QueueTexts.shorten(c.getValue().excerpt(), 90)));
-        platformsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(QueueTexts.platforms(c.getValue().platforms())));
-        stepColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().waitingStep() == null ? ""
-                : c.getValue().waitingStep()));
+        postColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        postColumn.setCellFactory(col -> graphicCell(this::postCell));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(col -> graphicCell(item -> stateChip(item.state())));
         findingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         findingColumn.setCellFactory(col -> graphicCell(this::findingCell));
         deadlineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         deadlineColumn.setCellFactory(col -> graphicCell(this::deadlineCell));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Region());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null) model.selectedProperty().set(item);
@@ -426,7 +420,26 @@ public final class QueueController implements Screen {
     private Node stateChip(PostState s) {
         Label l = new Label(QueueTexts.state(i18n, s));
         l.getStyleClass().addAll(StyleClasses.STATE_CHIP, StyleClasses.state(s.name()));
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Executive and platforms on the first line, the first words of the post under them. */
+    private Node postCell(QueueItem item) {
+        Label name = new Label(item.executiveName());
+        name.getStyleClass().add("cell-title");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label platforms = new Label(QueueTexts.platforms(item.platforms()));
+        platforms.getStyleClass().add(StyleClasses.HINT);
+        HBox first = new HBox(8, name, platforms);
+        first.setAlignment(Pos.BASELINE_LEFT);
+        Label text = new Label(QueueTexts.shorten(item.excerpt(), 120));
+        text.getStyleClass().add(StyleClasses.MUTED);
+        text.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(2, first, text);
+        box.setMinWidth(0);
+        box.setAccessibleText(item.executiveName() + ", " + QueueTexts.platforms(item.platforms()) + ": " + item.excerpt());
+        return box;
     }
 
     private Node findingCell(QueueItem item) {
@@ -447,14 +460,21 @@ public final class QueueController implements Screen {
     }
 
     private Node deadlineCell(QueueItem item) {
-        Label date = new Label(QueueTexts.dateTime(i18n, item.deadline(), zone));
-        HBox box = new HBox(6, date);
-        box.setAlignment(Pos.CENTER_LEFT);
+        Label date = new Label(QueueTexts.shortDateTime(i18n, item.deadline(), zone));
+        date.setMinWidth(Region.USE_PREF_SIZE);
+        HBox first = new HBox(6, date);
+        first.setAlignment(Pos.CENTER_LEFT);
         boolean awaiting = PostState.AWAITING_APPROVAL.contains(item.state());
         if (awaiting && !item.deadline().isAfter(model.now())) {
-            box.getChildren().add(flag("queue.deadline.over", StyleClasses.FINDING_BLOCK));
+            first.getChildren().add(flag("queue.deadline.over", StyleClasses.FINDING_BLOCK));
         } else if (item.nearDeadline()) {
-            box.getChildren().add(flag("queue.deadline.near", StyleClasses.FINDING_WARN));
+            first.getChildren().add(flag("queue.deadline.near", StyleClasses.FINDING_WARN));
+        }
+        VBox box = new VBox(2, first);
+        if (item.waitingStep() != null) {
+            Label step = new Label(i18n.text("queue.waitingOn", item.waitingStep()));
+            step.getStyleClass().add(StyleClasses.HINT);
+            box.getChildren().add(step);
         }
         Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", QueueTexts.dateTime(i18n, item.publishAt(), zone))));
         return box;
@@ -462,6 +482,7 @@ public final class QueueController implements Screen {
 
     private Label flag(String key, String style) {
         Label l = new Label(i18n.text(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().addAll(StyleClasses.CHIP, style);
         return l;
     }
@@ -499,8 +520,15 @@ public final class QueueController implements Screen {
         requestChangesButton.setTooltip(new Tooltip(i18n.text("queue.requestChanges.tooltip",
                 new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).getDisplayText())));
         rejectButton.setTooltip(new Tooltip(i18n.text("queue.reject.tooltip")));
-        for (Button b : List.of(approveButton, requestChangesButton, rejectButton)) b.setDisable(true);
+        for (Button b : List.of(approveButton, requestChangesButton, rejectButton)) enable(b, false);
         showErrors();
+    }
+
+    /** Enabled while the user may act and nothing is running (the service refuses anyway). */
+    private void enable(Button b, boolean may) {
+        b.disableProperty().unbind();
+        if (may) b.disableProperty().bind(model.busyProperty());
+        else b.setDisable(true);
     }
 
     private void showErrors() {
@@ -513,17 +541,13 @@ public final class QueueController implements Screen {
         QueueViewModel.Detail d = model.detailProperty().get();
         detailBox.getChildren().clear();
         if (d == null) {
-            for (Button b : List.of(approveButton, requestChangesButton, rejectButton)) b.setDisable(true);
+            for (Button b : List.of(approveButton, requestChangesButton, rejectButton)) enable(b, false);
             return;
         }
         ReviewService.Actions acts = d.actions();
-        approveButton.disableProperty().unbind();
-        approveButton.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> !acts.canApprove())));
-        requestChangesButton.disableProperty().unbind();
-        requestChangesButton.disableProperty().bind(model.busyProperty().or(
-                Bindings.createBooleanBinding(() -> !acts.canRequestChanges())));
-        rejectButton.disableProperty().unbind();
-        rejectButton.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> !acts.canReject())));
+        enable(approveButton, acts.canApprove());
+        enable(requestChangesButton, acts.canRequestChanges());
+        enable(rejectButton, acts.canReject());
         boolean inReview = d.post().post().state() == PostState.IN_REVIEW;
         actionProblem.setVisible(acts.approveBlockKey() != null && inReview);
         actionProblem.setText(acts.approveBlockKey() == null ? "" : i18n.keyOrText(acts.approveBlockKey()));
@@ -531,11 +555,11 @@ public final class QueueController implements Screen {
             actionProblem.setVisible(true);
             actionProblem.setText(i18n.text("queue.approve.as", QueueTexts.role(i18n, acts.approveAs())));
         }
-        detailBox.getChildren().addAll(header(d), textSection(d), diffSection(d), findingsSection(d), previewsSection(d),
-                chainSection(d));
+        detailBox.getChildren().add(header(d));
         Node publish = publishSection(d);
-        if (publish != null) detailBox.getChildren().add(publish);
-        detailBox.getChildren().add(commentsSection(d));
+        if (publish != null) detailBox.getChildren().add(publish); // for an approved post, publishing is what is next
+        detailBox.getChildren().addAll(textSection(d), diffSection(d), findingsSection(d), previewsSection(d),
+                chainSection(d), commentsSection(d));
     }
 
     private VBox section(String titleKey, Object... args) {

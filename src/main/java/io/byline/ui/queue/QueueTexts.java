@@ -67,6 +67,11 @@ public final class QueueTexts {
                 .withZone(zone).format(t);
     }
 
+    /** "5 Jun, 09:00": for table cells. */
+    public static String shortDateTime(I18n i18n, Instant t, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("d MMM, HH:mm", i18n.locale()).withZone(zone).format(t);
+    }
+
     public static String date(I18n i18n, Instant t, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale()).withZone(zone).format(t);
     }
