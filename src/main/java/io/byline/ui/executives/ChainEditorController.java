@@ -46,6 +46,8 @@ public final class ChainEditorController {
     @FXML private Label builtInLabel;
     @FXML private Label readOnlyLabel;
     @FXML private VBox stepsBox;
+    @FXML private javafx.scene.control.ScrollPane stepsScroll;
+    private boolean revealLast;
     @FXML private Label stepsError;
     @FXML private Button addStepButton;
     @FXML private HBox buttons;
@@ -182,6 +184,14 @@ public final class ChainEditorController {
             VBox row = new VBox(8, top, rolesRow);
             row.getStyleClass().add("chain-step");
             stepsBox.getChildren().add(row);
+            if (revealLast && i == model.steps().size() - 1) {
+                revealLast = false;
+                io.byline.ui.common.FxTaskRunner.later(() -> {
+                    stepsScroll.layout();
+                    stepsScroll.setVvalue(stepsScroll.getVmax());
+                    name.requestFocus();
+                });
+            }
         }
     }
 
@@ -196,6 +206,7 @@ public final class ChainEditorController {
 
     @FXML
     private void addStep() {
+        revealLast = true;
         model.addStep();
     }
 

@@ -130,6 +130,7 @@ public final class QueueController implements Screen {
     @FXML private VBox detailPane;
     @FXML private ScrollPane detailScroll;
     @FXML private VBox detailBox;
+    @FXML private VBox actionBar;
     @FXML private Label actionProblem;
     @FXML private Label actionError;
     @FXML private Button rejectButton;
@@ -514,6 +515,9 @@ public final class QueueController implements Screen {
         actionError.getStyleClass().add(StyleClasses.FIELD_ERROR);
         actionError.managedProperty().bind(actionError.visibleProperty());
         actionProblem.managedProperty().bind(actionProblem.visibleProperty());
+        actionProblem.setMinHeight(Region.USE_PREF_SIZE);
+        actionError.setMinHeight(Region.USE_PREF_SIZE);
+        for (Button b : List.of(approveButton, requestChangesButton, rejectButton)) b.setMinWidth(Region.USE_PREF_SIZE);
         approveButton.setGraphic(Icons.of(Icons.CHECK));
         String approveKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).getDisplayText();
         approveButton.setTooltip(new Tooltip(i18n.text("queue.approve.tooltip", approveKeys)));
@@ -549,6 +553,9 @@ public final class QueueController implements Screen {
         enable(requestChangesButton, acts.canRequestChanges());
         enable(rejectButton, acts.canReject());
         boolean inReview = d.post().post().state() == PostState.IN_REVIEW;
+        boolean reviewBar = inReview || acts.canApprove() || acts.canRequestChanges() || acts.canReject();
+        actionBar.setVisible(reviewBar);
+        actionBar.setManaged(reviewBar);
         actionProblem.setVisible(acts.approveBlockKey() != null && inReview);
         actionProblem.setText(acts.approveBlockKey() == null ? "" : i18n.keyOrText(acts.approveBlockKey()));
         if (acts.canApprove() && acts.approveAs() != null) {
@@ -618,10 +625,16 @@ public final class QueueController implements Screen {
         return l;
     }
 
+    /** The post's findings: as the final gate just computed them with the current policy, else as cached. */
+    private List<PostFinding> findings(QueueViewModel.Detail d) {
+        QueueViewModel.Handover h = model.handoverProperty().get();
+        return h != null && h.gate().postId() == d.postId() ? h.gate().findings() : d.post().findings();
+    }
+
     private Node textSection(QueueViewModel.Detail d) {
         VBox box = section("queue.detail.text");
         PostVersion v = d.post().current();
-        List<PostFinding> shared = d.post().findings().stream()
+        List<PostFinding> shared = findings(d).stream()
                 .filter(f -> f.platform() == null || !v.variants().containsKey(f.platform())).toList();
         var flow = Highlights.findings(v.text(), shared, i18n);
         flow.setId("detailText");
@@ -649,7 +662,7 @@ public final class QueueController implements Screen {
                     box.getChildren().addAll(l, Highlights.diff(segs));
                 }
             });
-            Label legend = new Label(i18n.text("queue.detail.diff.legend"));
+            Label legend = hint(i18n.text("queue.detail.diff.legend"));
             legend.getStyleClass().add(StyleClasses.HINT);
             box.getChildren().add(legend);
         }
@@ -664,7 +677,7 @@ public final class QueueController implements Screen {
     }
 
     private Node findingsSection(QueueViewModel.Detail d) {
-        List<PostFinding> fs = d.post().findings();
+        List<PostFinding> fs = findings(d);
         VBox box = section("queue.detail.findings", fs.size());
         box.setId("findingsSection");
         if (fs.isEmpty()) {
@@ -735,7 +748,7 @@ public final class QueueController implements Screen {
             Label handle = new Label((a.platform() == Platform.LINKEDIN ? "" : "@") + a.handle());
             handle.getStyleClass().add(StyleClasses.MUTED);
             HBox head = new HBox(8, platform, handle);
-            List<PostFinding> fs = d.post().findings().stream().filter(f -> f.platform() == a.platform()).toList();
+            List<PostFinding> fs = findings(d).stream().filter(f -> f.platform() == a.platform()).toList();
             var flow = Highlights.findings(text, fs, i18n);
             int count = text.codePointCount(0, text.length());
             Label counter = new Label(i18n.text("queue.detail.count", count, a.platform().limit()));
@@ -808,7 +821,7 @@ public final class QueueController implements Screen {
             VBox reasons = new VBox(4);
             reasons.setId("gateProblems");
             for (PublishService.GateProblem p : h.gate().problems()) {
-                Label l = new Label("• " + problemText(p));
+                Label l = new Label("• " + problemText(p, h.gate(), d));
                 l.setWrapText(true);
                 reasons.getChildren().add(l);
             }
@@ -875,16 +888,28 @@ public final class QueueController implements Screen {
         return box;
     }
 
-    private String problemText(PublishService.GateProblem p) {
+    private String problemText(PublishService.GateProblem p, PublishService.GateResult gate, QueueViewModel.Detail d) {
         Object[] args = p.args().toArray();
         if (p.code() == PublishService.ProblemCode.STATE && !p.args().isEmpty()) {
             args = new Object[] {QueueTexts.state(i18n, PostState.valueOf(p.args().get(0)))};
+        }
+        boolean block = p.code() == PublishService.ProblemCode.BLOCK_FINDING;
+        if ((block || p.code() == PublishService.ProblemCode.UNACKNOWLEDGED_WARNING) && gate != null && p.args().size() == 3) {
+            Platform platform = Platform.fromId(p.args().get(2)).orElse(null);
+            PostFinding f = gate.findings().stream().filter(x -> x.unresolved() && x.rule().equals(p.args().get(0))
+                    && (x.termId() == null ? "" : x.termId()).equals(p.args().get(1)) && x.platform() == platform)
+                    .findFirst().orElse(null);
+            if (f != null) {
+                String text = d == null || platform == null ? null : d.post().current().textFor(platform);
+                return i18n.text(block ? "queue.publish.problem.block" : "queue.publish.problem.warn",
+                        QueueTexts.finding(i18n, f, text), platform == null ? "" : platform.displayName());
+            }
         }
         return i18n.has(p.messageKey()) ? i18n.text(p.messageKey(), args) : p.messageKey();
     }
 
     private String gateText(PublishService.GateResult g) {
-        return String.join("; ", g.problems().stream().map(this::problemText).toList());
+        return String.join("; ", g.problems().stream().map(p -> problemText(p, g, null)).toList());
     }
 
     private Node commentsSection(QueueViewModel.Detail d) {
