@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Queue screen with posts seeded through the services: list, detail, approval, sending back, calendar, gate. */
 class QueueScreenTest extends UiTest {
     private PostFixture f;
-    private final List<ToastPresenter.Toast> toasts = new ArrayList<>();
+    private final List<ToastPresenter.Toast> toasts = java.util.Collections.synchronizedList(new ArrayList<>());
     private long plain;
     private long komodo;
     private long revised;

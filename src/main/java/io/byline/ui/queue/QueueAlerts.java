@@ -2,7 +2,6 @@ package io.byline.ui.queue;
 
 import io.byline.domain.Notification;
 import io.byline.service.QueueItem;
-import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.I18n;
 
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.Set;
 /**
  * Decides which pop-up notifications to show: on the first count after sign-in, a summary of what waits on the
  * user, what nears its deadline and their unread notifications; afterwards only what is new. Called from the
- * background; shows on the FX thread through the {@link ToastPresenter}.
+ * background; the {@link ToastPresenter} takes them to the FX thread.
  */
 public final class QueueAlerts {
     private final I18n i18n;
@@ -62,6 +61,6 @@ public final class QueueAlerts {
         near.forEach(i -> nearSeen.add(i.postId()));
         unread.forEach(n -> notificationsSeen.add(n.id()));
         first = false;
-        if (!out.isEmpty()) FxTaskRunner.later(() -> out.forEach(toasts::show));
+        out.forEach(toasts::show);
     }
 }

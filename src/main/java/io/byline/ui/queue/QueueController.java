@@ -461,22 +461,22 @@ public final class QueueController implements Screen {
     }
 
     private Node deadlineCell(QueueItem item) {
-        Label date = new Label(QueueTexts.shortDateTime(i18n, item.deadline(), zone));
+        boolean awaiting = PostState.AWAITING_APPROVAL.contains(item.state());
+        Label date = new Label(QueueTexts.shortDateTime(i18n, awaiting ? item.deadline() : item.publishAt(), zone));
         date.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(6, date);
         first.setAlignment(Pos.CENTER_LEFT);
-        boolean awaiting = PostState.AWAITING_APPROVAL.contains(item.state());
         if (awaiting && !item.deadline().isAfter(model.now())) {
             first.getChildren().add(flag("queue.deadline.over", StyleClasses.FINDING_BLOCK));
         } else if (item.nearDeadline()) {
             first.getChildren().add(flag("queue.deadline.near", StyleClasses.FINDING_WARN));
         }
         VBox box = new VBox(2, first);
-        if (item.waitingStep() != null) {
-            Label step = new Label(i18n.text("queue.waitingOn", item.waitingStep()));
-            step.getStyleClass().add(StyleClasses.HINT);
-            box.getChildren().add(step);
-        }
+        String second = item.waitingStep() != null ? i18n.text("queue.waitingOn", item.waitingStep())
+                : awaiting ? i18n.text("queue.due.approve") : i18n.text("queue.due.publishes");
+        Label step = new Label(second);
+        step.getStyleClass().add(StyleClasses.HINT);
+        box.getChildren().add(step);
         Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", QueueTexts.dateTime(i18n, item.publishAt(), zone))));
         return box;
     }

@@ -63,8 +63,7 @@ public final class QueueTexts {
     }
 
     public static String dateTime(I18n i18n, Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(i18n.locale())
-                .withZone(zone).format(t);
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", i18n.locale()).withZone(zone).format(t);
     }
 
     /** "5 Jun, 09:00": for table cells. */

@@ -1,5 +1,6 @@
 package io.byline.ui.queue;
 
+import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.Icons;
 
 import javafx.geometry.Pos;
@@ -22,8 +23,12 @@ public class ToastPresenter {
         // made by constructor injection
     }
 
-    /** Shows the toast; on the FX thread. */
+    /** Shows the toast; may be called from any thread. */
     public void show(Toast t) {
+        FxTaskRunner.later(() -> display(t));
+    }
+
+    private void display(Toast t) {
         Window owner = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
         if (owner == null) return;
         Notifications n = Notifications.create().title(t.title()).text(t.text()).owner(owner)

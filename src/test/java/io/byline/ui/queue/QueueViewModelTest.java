@@ -265,4 +265,64 @@ class QueueViewModelTest {
                     new ImmediateTaskRunner()).canEdit());
         }
     }
+
+    @Test
+    void anExpiredPostTellsItsAuthorAndPopsUpForThem() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Too late for approval.");
+            f.clock.advance(Duration.ofDays(10));
+            f.as("andi");
+            List<ToastPresenter.Toast> andiToasts = new java.util.ArrayList<>();
+            var i18n = io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH);
+            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+                    new QueueAlerts(i18n, recorder(andiToasts)));
+            assertEquals(0, andi.count(), "expired: no longer waiting on andi");
+            assertEquals(PostState.EXPIRED, f.ctx.draftService().get(id).post().state());
+            f.as("rina");
+            List<ToastPresenter.Toast> rinaToasts = new java.util.ArrayList<>();
+            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+                    new QueueAlerts(i18n, recorder(rinaToasts)));
+            rina.count();
+            assertEquals(1, rinaToasts.size());
+            assertEquals(ToastPresenter.Kind.WARNING, rinaToasts.get(0).kind());
+            assertTrue(rinaToasts.get(0).text().contains("expired"), rinaToasts.get(0).text());
+            assertEquals(id, rinaToasts.get(0).postId());
+            rina.count();
+            assertEquals(1, rinaToasts.size(), "shown once");
+            NotificationsViewModel bell = new NotificationsViewModel(f.ctx.notificationService(), new ImmediateTaskRunner());
+            bell.load();
+            assertEquals(1, bell.unreadProperty().get());
+            bell.markAllRead();
+            assertEquals(0, bell.unreadProperty().get());
+        }
+    }
+
+    @Test
+    void somethingNewWaitingPopsUpOnce() {
+        try (PostFixture f = new PostFixture(dir)) {
+            f.submitted("First post.");
+            f.as("andi");
+            List<ToastPresenter.Toast> toasts = new java.util.ArrayList<>();
+            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+                    new QueueAlerts(io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH), recorder(toasts)));
+            assertEquals(1, badge.count());
+            assertEquals(1, toasts.size());
+            badge.count();
+            assertEquals(1, toasts.size());
+            f.submitted("Second post.");
+            f.as("andi");
+            assertEquals(2, badge.count());
+            assertEquals(2, toasts.size());
+            assertTrue(toasts.get(1).text().contains("Sari Wijaya"), toasts.get(1).text());
+        }
+    }
+
+    private static ToastPresenter recorder(List<ToastPresenter.Toast> into) {
+        return new ToastPresenter() {
+            @Override
+            public void show(Toast t) {
+                into.add(t);
+            }
+        };
+    }
 }
