@@ -263,4 +263,25 @@ class QueueScreenTest extends UiTest {
         settle();
         assertEquals(PostState.PUBLISHED, state(approved));
     }
+
+    @Test
+    void exportingApprovedPostsRunsAsATaskWithProgress() throws Exception {
+        seed(Locale.ENGLISH);
+        signIn("rina");
+        java.nio.file.Path json = dir.resolve("approved.json");
+        var task = new io.byline.ui.queue.ExportApprovedTask(f.ctx.publishService(),
+                io.byline.ui.queue.ExportApprovedTask.Format.JSON, json);
+        Thread t = new Thread(task);
+        t.start();
+        var result = task.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        settle();
+        assertEquals(List.of(approved), result.exported());
+        assertEquals(1.0, task.getProgress());
+        assertTrue(java.nio.file.Files.readString(json).contains("Garuda Express"));
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("buffer"));
+        var csv = new io.byline.ui.queue.ExportApprovedTask(f.ctx.publishService(),
+                io.byline.ui.queue.ExportApprovedTask.Format.BUFFER, folder);
+        new Thread(csv).start();
+        assertEquals(2, csv.get(20, java.util.concurrent.TimeUnit.SECONDS).files().size(), "one file per account");
+    }
 }
