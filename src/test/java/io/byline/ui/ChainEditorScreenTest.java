@@ -41,12 +41,13 @@ class ChainEditorScreenTest extends UiTest {
         screenshot("executives-chains");
         clickOn("#addStepButton");
         settle();
-        write("Board secretary");
+        clickOn("#stepName-3").write("Board secretary");
         clickOn("#stepRole-3-legal");
         clickOn("#stepRole-3-reviewer");
         assertFalse(((Button) node("#saveChainButton")).isDisabled());
         clickOn("#saveChainButton");
         settle();
+        assertFalse(((javafx.scene.control.Label) node("#chainError")).isVisible(), () -> ((javafx.scene.control.Label) node("#chainError")).getText());
         var steps = ctx.reviewService().chain(
                 ctx.executiveService().list(false).stream().filter(e -> e.name().startsWith("Sari")).findFirst().orElseThrow().id(),
                 Capacity.OFFICIAL).steps();

@@ -45,13 +45,13 @@ class MainWindowViewModelTest {
     @Test
     void navigationShowsOnlyWhatTheRolesMayOpen() {
         MainWindowViewModel writer = as("rina", ScreenRegistry.standard());
-        assertEquals(List.of("executives"), writer.entries().stream().map(NavEntry::id).toList());
+        assertEquals(List.of("queue", "executives"), writer.entries().stream().map(NavEntry::id).toList());
         ctx.close();
         ctx = null;
         dir = dir.resolve("admin");
         MainWindowViewModel admin = as("admin", ScreenRegistry.standard());
-        assertEquals(List.of("executives", "users"), admin.entries().stream().map(NavEntry::id).toList());
-        assertEquals("users", admin.byShortcut(2).orElseThrow().id());
+        assertEquals(List.of("queue", "executives", "users"), admin.entries().stream().map(NavEntry::id).toList());
+        assertEquals("users", admin.byShortcut(3).orElseThrow().id());
     }
 
     @Test
