@@ -1,5 +1,7 @@
 package io.byline.ui.common;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -12,6 +14,7 @@ public final class ShellStatus {
     private final I18n i18n;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper refreshRequests = new ReadOnlyIntegerWrapper(0);
 
     public ShellStatus(I18n i18n) {
         this.i18n = i18n;
@@ -38,5 +41,15 @@ public final class ShellStatus {
     /** A message in the user's language. */
     public void show(String text) {
         message.set(text == null ? "" : text);
+    }
+
+    /** A screen changed what badges count (a post approved, sent back …): the window reloads its badges. */
+    public void requestRefresh() {
+        refreshRequests.set(refreshRequests.get() + 1);
+    }
+
+    /** Counts {@link #requestRefresh} calls; the main window listens to it. */
+    public ReadOnlyIntegerProperty refreshRequestsProperty() {
+        return refreshRequests.getReadOnlyProperty();
     }
 }

@@ -75,6 +75,8 @@ public final class ExecutivesController implements Screen {
     @FXML private TabPane tabs;
     @FXML private Tab profileTab;
     @FXML private Tab accountsTab;
+    @FXML private Tab chainsTab;
+    @FXML private ChainEditorController chainEditorController;
     @FXML private TextField nameField;
     @FXML private Label nameError;
     @FXML private TextField titleField;
@@ -253,6 +255,9 @@ public final class ExecutivesController implements Screen {
             model.failureProperty().set(null);
             dialogs.error(i18n.problem(e), model.voiceNotesProperty().get());
         });
+        // approval chains (the review workflow's tab): follow the selected executive
+        chainsTab.disableProperty().bind(accountsTab.disableProperty());
+        model.selectedProperty().addListener((obs, old, e) -> chainEditorController.show(e));
         model.load();
     }
 
@@ -263,7 +268,7 @@ public final class ExecutivesController implements Screen {
 
     @Override
     public boolean hasUnsavedChanges() {
-        return model.hasUnsavedChanges();
+        return model.hasUnsavedChanges() || chainEditorController.hasUnsavedChanges();
     }
 
     /** Switches the form to another executive, asking first when that would lose typed text. */

@@ -122,6 +122,7 @@ public final class MainWindowController {
             rightItems();
         });
         work.findingsChangedProperty().addListener((obs, old, now) -> model.refresh());
+        status.refreshRequestsProperty().addListener((obs, old, now) -> model.refresh());
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
     }

@@ -9,6 +9,8 @@ import io.byline.ui.policy.PolicyController;
 import io.byline.ui.policy.PolicyStatusItem;
 import io.byline.ui.risks.RisksBadge;
 import io.byline.ui.risks.RisksController;
+import io.byline.ui.queue.QueueBadge;
+import io.byline.ui.queue.QueueController;
 import io.byline.ui.users.UsersController;
 import io.byline.ui.common.Icons;
 
@@ -34,6 +36,8 @@ public final class ScreenRegistry {
         return new ScreenRegistry()
                 .add(new NavEntry("compose", "nav.compose", Icons.COMPOSE, ComposeController.class,
                         EnumSet.of(Role.WRITER, Role.APPROVER)))
+                .add(new NavEntry("queue", "nav.queue", Icons.QUEUE, QueueController.class, EnumSet.allOf(Role.class),
+                        QueueBadge.class))
                 .add(new NavEntry("risks", "nav.risks", Icons.RISKS, RisksController.class, EnumSet.allOf(Role.class),
                         RisksBadge.class))
                 .add(new NavEntry("policy", "nav.policy", Icons.POLICY, PolicyController.class,
