@@ -228,6 +228,14 @@ public final class QueueController implements Screen {
         exportButton.disableProperty().bind(model.exportingProperty());
     }
 
+    /** Opens a post from elsewhere (a finding in Risks, a notification): the queue tab, the post selected. */
+    @Override
+    public boolean open(io.byline.ui.common.PostLink link) {
+        tabs.getSelectionModel().select(queueTab);
+        model.show(link.postId());
+        return true;
+    }
+
     @FXML
     private void openNotifications() {
         if (bellPopOver != null && bellPopOver.isShowing()) {
