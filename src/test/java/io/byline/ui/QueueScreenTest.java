@@ -122,6 +122,7 @@ class QueueScreenTest extends UiTest {
     void queueAndDetailForTheApprover() {
         seed(Locale.ENGLISH);
         signIn("andi");
+        navigate("queue");
         assertTrue(exists("#queueTable"));
         TableView<?> table = node("#queueTable");
         assertEquals(4, table.getItems().size(), "plain, komodo, revised and daniel wait on andi");
@@ -152,6 +153,7 @@ class QueueScreenTest extends UiTest {
     void theApproverSignsAndTheAuthorCannot() {
         seed(Locale.ENGLISH);
         signIn("andi");
+        navigate("queue");
         selectRow(plain);
         Button approve = node("#approveButton");
         assertFalse(approve.isDisabled());
@@ -164,6 +166,7 @@ class QueueScreenTest extends UiTest {
         assertTrue(table.getItems().stream().noneMatch(i -> i.postId() == plain), "no longer waiting on andi");
 
         signIn("rina");
+        navigate("queue");
         selectRow(plain);
         assertTrue(((Button) node("#approveButton")).isDisabled());
         assertTrue(((Button) node("#rejectButton")).isDisabled());
@@ -174,6 +177,7 @@ class QueueScreenTest extends UiTest {
     void requestChangesWithAReason() {
         seed(Locale.ENGLISH);
         signIn("andi");
+        navigate("queue");
         selectRow(plain);
         clickOn("#requestChangesButton");
         Button confirm = lookup("#reasonConfirmButton").query();
@@ -192,6 +196,7 @@ class QueueScreenTest extends UiTest {
     void calendarMonthAndWeekWithADragReschedule() {
         seed(Locale.ENGLISH);
         signIn("rina");
+        navigate("queue");
         clickOn("#calendarTab");
         settle();
         ZoneId zone = ZoneId.systemDefault();
@@ -237,6 +242,7 @@ class QueueScreenTest extends UiTest {
                     + " VALUES ('Garuda Express', 'unreleased-product', 'BLOCK', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')");
         }
         signIn("rina");
+        navigate("queue");
         show("READY");
         selectRow(approved);
         clickInDetail("#publishButton");
@@ -252,6 +258,7 @@ class QueueScreenTest extends UiTest {
     void thePublishGatePassesAndHandsTheTextOver() {
         seed(Locale.ENGLISH);
         signIn("rina");
+        navigate("queue");
         show("READY");
         selectRow(approved);
         clickInDetail("#publishButton");
@@ -270,6 +277,7 @@ class QueueScreenTest extends UiTest {
     void exportingApprovedPostsRunsAsATaskWithProgress() throws Exception {
         seed(Locale.ENGLISH);
         signIn("rina");
+        navigate("queue");
         java.nio.file.Path json = dir.resolve("approved.json");
         var task = new io.byline.ui.queue.ExportApprovedTask(f.ctx.publishService(),
                 io.byline.ui.queue.ExportApprovedTask.Format.JSON, json);

@@ -3,6 +3,8 @@ package io.byline.ui.policy;
 import io.byline.domain.PolicyEntry;
 import io.byline.service.PolicyService;
 import io.byline.service.PolicyService.ImportPreview;
+import io.byline.ui.common.PolicyRechecks;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.StyleClasses;

@@ -4,6 +4,9 @@ import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.service.PolicyService;
+import io.byline.ui.common.FxTaskRunner;
+import io.byline.ui.common.PolicyRechecks;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FieldErrors;
@@ -195,7 +198,7 @@ public final class PolicyController implements Screen {
             if (now == null || model.isEditing(now.id())) return;
             if (model.dirty() && !dialogs.confirm(i18n.text("shell.unsaved.title"), i18n.text("shell.unsaved.message"),
                     i18n.text("shell.unsaved.discard"))) {
-                javafx.application.Platform.runLater(() -> table.getSelectionModel().select(old));
+                FxTaskRunner.later(() -> table.getSelectionModel().select(old));
                 return;
             }
             model.edit(now);

@@ -3,6 +3,8 @@ package io.byline.ui.policy;
 import io.byline.service.PolicyService;
 import io.byline.service.PolicyService.BenchExample;
 import io.byline.service.PolicyService.BenchResult;
+import io.byline.ui.common.PolicyRechecks;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.StyleClasses;

@@ -17,8 +17,8 @@ import io.byline.ui.common.Screen;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
-import io.byline.ui.policy.PolicyRechecks;
-import io.byline.ui.policy.Severities;
+import io.byline.ui.common.PolicyRechecks;
+import io.byline.ui.common.Severities;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;

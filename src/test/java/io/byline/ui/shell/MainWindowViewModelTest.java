@@ -40,7 +40,8 @@ class MainWindowViewModelTest {
     private MainWindowViewModel as(String user, ScreenRegistry registry) {
         ctx = TestWorkspace.demo(dir);
         return new MainWindowViewModel(TestWorkspace.signIn(ctx, user), registry, ctx.workspaceService(),
-                new ImmediateTaskRunner(), c -> new ThreeWaiting());
+                new ImmediateTaskRunner(), c -> io.byline.ui.common.StatusItem.class.isAssignableFrom(c)
+                        ? (io.byline.ui.common.StatusItem) () -> "status" : new ThreeWaiting());
     }
 
     @Test

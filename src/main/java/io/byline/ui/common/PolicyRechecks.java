@@ -1,10 +1,6 @@
-package io.byline.ui.policy;
+package io.byline.ui.common;
 
 import io.byline.service.PolicyService;
-import io.byline.ui.common.BackgroundWork;
-import io.byline.ui.common.I18n;
-import io.byline.ui.common.ShellStatus;
-import io.byline.ui.common.TaskRunner;
 
 import javafx.concurrent.Worker;
 

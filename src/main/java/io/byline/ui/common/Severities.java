@@ -1,9 +1,6 @@
-package io.byline.ui.policy;
+package io.byline.ui.common;
 
 import io.byline.domain.Severity;
-import io.byline.ui.common.I18n;
-import io.byline.ui.common.Icons;
-import io.byline.ui.common.StyleClasses;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;

@@ -1,4 +1,4 @@
-package io.byline.ui.policy;
+package io.byline.ui.common;
 
 import io.byline.service.PolicyService;
 
