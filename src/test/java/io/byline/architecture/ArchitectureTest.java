@@ -2,10 +2,12 @@ package io.byline.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,60 +16,87 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The layer rules of docs/architecture.md, checked on the production classes.
  *
- * <p>Who may know the composition root ({@code AppContext}, {@code AppWindow}, {@code BylineApp}): {@code Main},
- * the root classes themselves, and {@code cli} (each headless command opens its own context). The UI does not:
+ * <p>Who may know the composition root ({@code AppContext}, {@code AppWindow}, {@code BylineApp}): the classes of
+ * the root package {@code io.byline} itself ({@code Main} and the root classes), and {@code cli} (each headless command opens its own context). The UI does not:
  * controllers receive services by constructor injection through {@code FxmlViews}, whose controller factory is
  * handed in as a plain callback, so not even {@code FxmlViews} needs the context.
  */
-@AnalyzeClasses(packages = "io.byline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static JavaClasses classes;
 
-    @ArchTest
-    static final ArchRule domainAndValidationArePure = noClasses()
+    @BeforeAll
+    static void importProductionClasses() {
+        // the production classes as Maven compiled them (no tests, no jars)
+        classes = new ClassFileImporter().importPath(java.nio.file.Path.of("target", "classes"));
+        org.junit.jupiter.api.Assertions.assertTrue(classes.size() > 50, "found the production classes");
+    }
+
+    @Test
+    void domainAndValidationArePure() {
+        ArchRule rule = noClasses()
             .that().resideInAnyPackage("io.byline.domain..", "io.byline.validation..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..",
                     "com.google.gson..", "io.byline.store..", "io.byline.service..", "io.byline.ui..");
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule onlyTheStoreTalksToTheDatabase = noClasses()
+    @Test
+    void onlyTheStoreTalksToTheDatabase() {
+        ArchRule rule = noClasses()
             .that().resideOutsideOfPackage("io.byline.store..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "com.google.gson..");
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule viewModelsDoNotTouchTheSceneGraph = noClasses()
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        ArchRule rule = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..");
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule uiUsesServicesNotTheStore = noClasses()
+    @Test
+    void uiUsesServicesNotTheStore() {
+        ArchRule rule = noClasses()
             .that().resideInAPackage("io.byline.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("io.byline.store..", "io.byline.cli..");
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule servicesDoNotKnowTheUi = noClasses()
+    @Test
+    void servicesDoNotKnowTheUi() {
+        ArchRule rule = noClasses()
             .that().resideInAnyPackage("io.byline.service..", "io.byline.store..", "io.byline.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.byline.ui..", "javafx..", "org.controlsfx..");
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule onlyTheRootAndCliKnowTheCompositionRoot = noClasses()
-            .that().resideOutsideOfPackage("io.byline.cli..")
-            .and().doNotHaveFullyQualifiedName("io.byline.Main")
-            .and().doNotHaveFullyQualifiedName("io.byline.BylineApp")
-            .and().doNotHaveFullyQualifiedName("io.byline.AppWindow")
-            .and().doNotHaveFullyQualifiedName("io.byline.AppContext")
+    @Test
+    void onlyTheRootAndCliKnowTheCompositionRoot() {
+        ArchRule rule = noClasses()
+            .that().resideOutsideOfPackages("io.byline", "io.byline.cli..")
             .should().dependOnClassesThat().haveFullyQualifiedName("io.byline.AppContext")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.byline.BylineApp")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.byline.AppWindow");
+        rule.check(classes);
+    }
 
     /** A screen uses ui.common only; the shell (which registers every screen) is the one place that knows them all. */
-    @ArchTest
-    static final ArchRule screensDoNotDependOnEachOther = slices().matching("io.byline.ui.(*)..")
+    @Test
+    void screensDoNotDependOnEachOther() {
+        ArchRule rule = slices().matching("io.byline.ui.(*)..")
             .should().notDependOnEachOther()
             .ignoreDependency(resideInAPackage("io.byline.ui.shell.."), DescribedPredicate.<JavaClass>alwaysTrue())
             .ignoreDependency(DescribedPredicate.<JavaClass>alwaysTrue(), resideInAPackage("io.byline.ui.common.."));
+        rule.check(classes);
+    }
 
-    @ArchTest
-    static final ArchRule onlyFxTaskRunnerCallsRunLater = noClasses()
+    @Test
+    void onlyFxTaskRunnerCallsRunLater() {
+        ArchRule rule = noClasses()
             .that().doNotHaveFullyQualifiedName("io.byline.ui.common.FxTaskRunner")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+        rule.check(classes);
+    }
 }

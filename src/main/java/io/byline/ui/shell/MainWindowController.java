@@ -222,7 +222,7 @@ public final class MainWindowController {
 
     @FXML
     private void openSettings() {
-        SettingsController.show(views, dialogs, actions, this);
+        SettingsController.show(views, actions, this);
     }
 
     @FXML
