@@ -40,6 +40,8 @@ public final class BylineApp extends Application {
     private I18n i18n;
     private Appearance appearance;
     private AppContext ctx;
+    /** The last "unusable database" failure, shown again when the user cancels the backup chooser. */
+    private StorageException unusable;
 
     static void launchWith(String[] args) {
         Application.launch(BylineApp.class, args);
@@ -103,6 +105,7 @@ public final class BylineApp extends Application {
         I18n.Problem problem = i18n.problem(se);
         switch (se.kind()) {
             case UNUSABLE -> {
+                unusable = se;
                 int choice = dialogs.choose(problem.what(), problem.action(), se.getMessage(), List.of(
                         i18n.text("startup.unusable.moveAside"), i18n.text("startup.unusable.restore"),
                         i18n.text("common.quit"))).orElse(2);
@@ -131,7 +134,7 @@ public final class BylineApp extends Application {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.text("startup.restore.filter"), "*.db", "*.sqlite"));
         File file = chooser.showOpenDialog(stage);
         if (file == null) {
-            openFailed(new StorageException(StorageException.Kind.UNUSABLE, i18n.text("startup.restore.none")));
+            openFailed(unusable);
             return;
         }
         retry(() -> AppContext.restore(location, file.toPath(), new PasswordHasher()).context().close());

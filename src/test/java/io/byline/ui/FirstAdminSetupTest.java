@@ -22,7 +22,7 @@ class FirstAdminSetupTest extends UiTest {
         fill("#usernameField", "dewi");
         fill("#passwordField", "correct horse battery");
         fill("#confirmField", "correct horse battery");
-        clickOn("#createButton");
+        click("#createButton");
         settle();
         assertTrue(exists("#nav-users"));
         assertEquals("Dewi Lestari", ctx.session().require().displayName());
@@ -35,7 +35,7 @@ class FirstAdminSetupTest extends UiTest {
         fill("#usernameField", "d");
         fill("#passwordField", "short");
         fill("#confirmField", "short");
-        clickOn("#createButton");
+        click("#createButton");
         settle();
         Label usernameError = node("#usernameError");
         assertTrue(usernameError.isVisible());

@@ -31,9 +31,9 @@ class SignInScreenTest extends UiTest {
     @Test
     void unknownUserGetsTheSameMessage() {
         openDemo();
-        clickOn("#usernameField").eraseText(20).write("nobody");
-        clickOn("#passwordField").write(DemoWorkspace.PASSWORD);
-        clickOn("#signInButton");
+        fill("#usernameField", "nobody");
+        fill("#passwordField", DemoWorkspace.PASSWORD);
+        click("#signInButton");
         settle();
         Label problem = node("#problemLabel");
         assertEquals(window.i18n().text("signin.error.wrong"), problem.getText());
@@ -43,8 +43,8 @@ class SignInScreenTest extends UiTest {
     void rightPasswordOpensTheMainWindowAndRemembersTheUser() {
         openDemo();
         screenshot("signin");
-        clickOn("#usernameField").eraseText(20).write("andi");
-        clickOn("#passwordField").write(DemoWorkspace.PASSWORD);
+        fill("#usernameField", "andi");
+        fill("#passwordField", DemoWorkspace.PASSWORD);
         type(javafx.scene.input.KeyCode.ENTER);
         settle();
         assertTrue(exists("#nav-executives"));

@@ -177,6 +177,8 @@ public final class MainWindowController {
 
     /** Called once the window's scene exists: Ctrl+1 … Ctrl+9 open the screens in order. */
     public void installShortcuts(Scene scene) {
+        NavEntry selected = model.selectedProperty().get();
+        if (selected != null && navButtons.containsKey(selected.id())) navButtons.get(selected.id()).requestFocus();
         for (int i = 0; i < Math.min(DIGITS.length, model.entries().size()); i++) {
             NavEntry e = model.entries().get(i);
             scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> navigate(e));
@@ -267,7 +269,7 @@ public final class MainWindowController {
 
     @FXML
     private void openSettings() {
-        SettingsController.show(views, dialogs, actions, this);
+        SettingsController.show(views, actions, this);
     }
 
     @FXML

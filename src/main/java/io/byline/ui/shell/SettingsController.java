@@ -1,10 +1,8 @@
 package io.byline.ui.shell;
 
-import io.byline.service.PreferencesService;
 import io.byline.service.PreferencesService.Theme;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.AppActions;
-import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FxmlViews;
 import io.byline.ui.common.I18n;
 
@@ -21,7 +19,6 @@ import java.util.Locale;
 
 /** Settings: language and theme, applied at once and remembered on this machine. */
 public final class SettingsController {
-    private final PreferencesService preferences;
     private final Appearance appearance;
     private final I18n i18n;
 
@@ -30,8 +27,7 @@ public final class SettingsController {
     @FXML private ToggleButton darkButton;
     private final ToggleGroup themeGroup = new ToggleGroup();
 
-    public SettingsController(PreferencesService preferences, Appearance appearance, I18n i18n) {
-        this.preferences = preferences;
+    public SettingsController(Appearance appearance, I18n i18n) {
         this.appearance = appearance;
         this.i18n = i18n;
     }
@@ -62,7 +58,7 @@ public final class SettingsController {
     }
 
     /** Shows the settings dialog; Save applies the choices (a new language rebuilds the window). */
-    static void show(FxmlViews views, DialogService dialogs, AppActions actions, MainWindowController window) {
+    static void show(FxmlViews views, AppActions actions, MainWindowController window) {
         FxmlViews.View<SettingsController> v = views.load(SettingsController.class);
         SettingsController c = v.controller();
         Dialog<ButtonType> dialog = new Dialog<>();
