@@ -186,6 +186,42 @@ final class AhoCorasick {
         }
     }
 
+    /**
+     * {@link #scan} over the text lower-cased on the fly ({@code A-Z} by offset, other non-ASCII characters by
+     * {@link Character#toLowerCase(char)}), without copying it.
+     */
+    void scanLowerCase(String text, Sink sink) {
+        int length = text.length();
+        int s = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') c += 32;
+            } else {
+                c = Character.toLowerCase(c);
+            }
+            if (s == 0) {
+                s = rootNext[c];
+                if (s == 0) continue;
+            } else {
+                while (true) {
+                    int g = step(s, c);
+                    if (g > 0) { s = g; break; }
+                    if (s == 0) break;
+                    s = fail[s];
+                }
+                if (s == 0) continue;
+            }
+            int t = outHead[s] >= 0 ? s : dict[s];
+            while (t > 0) {
+                for (int k = outHead[t]; k >= 0; k = outNext[k]) {
+                    sink.hit(k, i + 1 - keyLength[k], i + 1);
+                }
+                t = dict[t];
+            }
+        }
+    }
+
     /** Reports every occurrence of every key in {@code text[0, length)} (needs failure links). */
     void scan(char[] text, int length, Sink sink) {
         int s = 0;
