@@ -43,7 +43,16 @@ final class AhoCorasick {
             boxed[i] = i;
             keyLength[i] = keys[i].length();
         }
-        Arrays.sort(boxed, (a, b) -> compare(keys[a], keys[b]));
+        boolean strings = true;
+        for (CharSequence k : keys) strings &= k instanceof String;
+        if (strings) {
+            // String.compareTo orders exactly like compare() (char values, then length) and is intrinsified
+            String[] sk = new String[n];
+            for (int i = 0; i < n; i++) sk[i] = (String) keys[i];
+            Arrays.sort(boxed, (a, b) -> sk[a].compareTo(sk[b]));
+        } else {
+            Arrays.sort(boxed, (a, b) -> compare(keys[a], keys[b]));
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = boxed[i];
         boxed = null;
