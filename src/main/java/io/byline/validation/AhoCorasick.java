@@ -22,6 +22,7 @@ final class AhoCorasick {
     private final int[] dict;       // node -> nearest proper suffix node with output, or -1
     private final int[] keyLength;
     private final int[] rootNext;   // char -> child of root, or 0 when none
+    private final int[] asciiNext2; // (c0 << 7 | c1) for two ASCII chars -> node at depth 2, or 0 when none
     private final int nodes;
 
     AhoCorasick(CharSequence[] keys) {
@@ -42,7 +43,16 @@ final class AhoCorasick {
             boxed[i] = i;
             keyLength[i] = keys[i].length();
         }
-        Arrays.sort(boxed, (a, b) -> compare(keys[a], keys[b]));
+        boolean strings = true;
+        for (CharSequence k : keys) strings &= k instanceof String;
+        if (strings) {
+            // String.compareTo orders exactly like compare() (char values, then length) and is intrinsified
+            String[] sk = new String[n];
+            for (int i = 0; i < n; i++) sk[i] = (String) keys[i];
+            Arrays.sort(boxed, (a, b) -> sk[a].compareTo(sk[b]));
+        } else {
+            Arrays.sort(boxed, (a, b) -> compare(keys[a], keys[b]));
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = boxed[i];
         boxed = null;
@@ -91,6 +101,12 @@ final class AhoCorasick {
 
         rootNext = new int[0x10000];
         for (int c = childStart[0]; c < childStart[1]; c++) rootNext[label[c]] = c;
+        asciiNext2 = new int[0x80 * 0x80];
+        for (int c = childStart[0]; c < childStart[1] && label[c] < 0x80; c++) {
+            for (int g = childStart[c]; g < childStart[c + 1] && label[g] < 0x80; g++) {
+                asciiNext2[label[c] << 7 | label[g]] = g;
+            }
+        }
 
         if (!failureLinks) {
             fail = null;
@@ -162,11 +178,56 @@ final class AhoCorasick {
      * of the trie.
      */
     void walk(char[] text, int from, int length, Sink sink) {
-        int s = 0;
-        for (int i = from; i < length; i++) {
-            s = step(s, text[i]);
-            if (s == 0) return;
+        if (from >= length) return;
+        char c0 = text[from];
+        int s = rootNext[c0];
+        if (s == 0) return;
+        for (int k = outHead[s]; k >= 0; k = outNext[k]) sink.hit(k, from, from + 1);
+        int i = from + 1;
+        if (i >= length) return;
+        char c1 = text[i];
+        // the first two levels by one table lookup when both characters are ASCII
+        s = (c0 | c1) < 0x80 ? asciiNext2[c0 << 7 | c1] : step(s, c1);
+        while (s != 0) {
             for (int k = outHead[s]; k >= 0; k = outNext[k]) sink.hit(k, from, i + 1);
+            if (++i >= length) return;
+            s = step(s, text[i]);
+        }
+    }
+
+    /**
+     * {@link #scan} over the text lower-cased on the fly ({@code A-Z} by offset, other non-ASCII characters by
+     * {@link Character#toLowerCase(char)}), without copying it.
+     */
+    void scanLowerCase(String text, Sink sink) {
+        int length = text.length();
+        int s = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') c += 32;
+            } else {
+                c = Character.toLowerCase(c);
+            }
+            if (s == 0) {
+                s = rootNext[c];
+                if (s == 0) continue;
+            } else {
+                while (true) {
+                    int g = step(s, c);
+                    if (g > 0) { s = g; break; }
+                    if (s == 0) break;
+                    s = fail[s];
+                }
+                if (s == 0) continue;
+            }
+            int t = outHead[s] >= 0 ? s : dict[s];
+            while (t > 0) {
+                for (int k = outHead[t]; k >= 0; k = outNext[k]) {
+                    sink.hit(k, i + 1 - keyLength[k], i + 1);
+                }
+                t = dict[t];
+            }
         }
     }
 

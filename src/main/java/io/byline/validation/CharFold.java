@@ -53,8 +53,24 @@ final class CharFold {
     private static final Info[] BMP = new Info[0x10000];
     private static final ConcurrentHashMap<Integer, Info> SUPP = new ConcurrentHashMap<>();
 
+    /** ASCII fast-path tables (same values as {@link #info}): kind, flags and the match image (0, 1 or 2 chars). */
+    static final byte[] ASCII_KIND = new byte[0x80];
+    static final int[] ASCII_FLAGS = new int[0x80];
+    static final byte[] ASCII_MATCH_LEN = new byte[0x80];
+    static final char[] ASCII_MATCH0 = new char[0x80];
+    static final char[] ASCII_MATCH1 = new char[0x80];
+
     static {
-        for (int c = 0; c < 0x80; c++) BMP[c] = compute(c);
+        for (int c = 0; c < 0x80; c++) {
+            Info i = compute(c);
+            BMP[c] = i;
+            ASCII_KIND[c] = i.kind;
+            ASCII_FLAGS[c] = i.flags;
+            if (i.match.length() > 2) throw new AssertionError("ASCII match image longer than 2: " + c);
+            ASCII_MATCH_LEN[c] = (byte) i.match.length();
+            if (i.match.length() > 0) ASCII_MATCH0[c] = i.match.charAt(0);
+            if (i.match.length() > 1) ASCII_MATCH1[c] = i.match.charAt(1);
+        }
     }
 
     private CharFold() {}

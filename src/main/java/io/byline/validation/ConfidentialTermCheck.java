@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule {@code lexicon}: policy terms (through every evasion, see {@link TermMatcher}) and policy patterns (on the
@@ -71,8 +72,19 @@ public final class ConfidentialTermCheck implements PostCheck {
         for (int[] a : allowed) if (s >= a[0] && e <= a[1]) return;
         if (!seen.add(new HitKey(entry, s, e))) return;
         String category = t.category();
+        String[] msg = message(category);
+        out.add(new Finding(RULE, t.severity(), s, e, text.substring(s, e), category, t.id(), t.source(), msg[0], msg[1]));
+    }
+
+    /** Categories seen so far → {message key, English message}; formatting a MessageFormat per hit is costly. */
+    private static final ConcurrentHashMap<String, String[]> MESSAGES = new ConcurrentHashMap<>();
+
+    private static String[] message(String category) {
+        String[] m = MESSAGES.get(category);
+        if (m != null) return m;
         String msgKey = Messages.has("finding.lexicon." + category) ? "finding.lexicon." + category : "finding.lexicon";
-        out.add(new Finding(RULE, t.severity(), s, e, text.substring(s, e), category, t.id(), t.source(), msgKey,
-                Messages.english(msgKey, category)));
+        m = new String[] {msgKey, Messages.english(msgKey, category)};
+        if (MESSAGES.size() < 4096) MESSAGES.put(category, m);
+        return m;
     }
 }

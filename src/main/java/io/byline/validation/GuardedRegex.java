@@ -28,9 +28,12 @@ public final class GuardedRegex {
     private static final long PROBE_STEPS = 2_000_000;
 
     private final Pattern pattern;
+    /** Lower-case ASCII literal that every match starts with (after leading {@code \b}), or null. */
+    private final String prefix;
 
-    private GuardedRegex(Pattern pattern) {
+    private GuardedRegex(Pattern pattern, String prefix) {
         this.pattern = pattern;
+        this.prefix = prefix;
     }
 
     public Pattern pattern() { return pattern; }
@@ -44,25 +47,28 @@ public final class GuardedRegex {
         if (regex == null || regex.isEmpty()) throw new IllegalArgumentException("empty pattern");
         if (regex.length() > 2000) throw new IllegalArgumentException("pattern longer than 2000 characters");
         Pattern p;
+        String prefix = null;
         try {
             // NFC, like the CLEAN lane the pattern runs on: an accent typed decomposed still matches
             String nfc = java.text.Normalizer.normalize(regex, java.text.Normalizer.Form.NFC);
             boolean ascii = nfc.chars().allMatch(c -> c < 0x80);
             // Unicode case folding only when the pattern has non-ASCII letters (ASCII folding is much faster)
             p = Pattern.compile(nfc, Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE));
+            if (ascii) prefix = literalPrefix(nfc);
         } catch (PatternSyntaxException e) {
             String d = e.getDescription();
             throw new IllegalArgumentException("invalid regex: " + d + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
         } catch (StackOverflowError | RuntimeException e) {
             throw new IllegalArgumentException("invalid regex");
         }
-        GuardedRegex g = new GuardedRegex(p);
+        GuardedRegex g = new GuardedRegex(p, prefix);
         if (p.matcher("").matches()) {
             throw new IllegalArgumentException("pattern matches the empty text");
         }
+        GuardedRegex unfiltered = new GuardedRegex(p, null); // probe the regex itself, not the pre-filter
         for (String probe : probes(regex)) {
             try {
-                g.findAll(probe, PROBE_STEPS);
+                unfiltered.findAll(probe, PROBE_STEPS);
             } catch (StepLimitExceeded e) {
                 throw new IllegalArgumentException("catastrophic regex (too much backtracking, e.g. nested repetition like (a+)+)");
             } catch (StackOverflowError e) {
@@ -70,6 +76,28 @@ public final class GuardedRegex {
             }
         }
         return g;
+    }
+
+    /**
+     * The literal every match of an ASCII, case-insensitive pattern starts with: after any leading {@code \b}, the
+     * run of letters, digits, {@code -} and {@code _} up to the first other character (minus the last one when a
+     * quantifier follows it). Null when there is none of at least 2 characters, or when the pattern has a
+     * {@code |} anywhere (an alternative might not start with it).
+     */
+    static String literalPrefix(String regex) {
+        if (regex.indexOf('|') >= 0) return null;
+        int i = 0;
+        while (regex.startsWith("\\b", i)) i += 2;
+        int start = i;
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') i++;
+            else break;
+        }
+        int end = i;
+        if (i < regex.length() && "?*+{".indexOf(regex.charAt(i)) >= 0) end--;
+        if (end - start < 2) return null;
+        return regex.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Inputs that make nested or overlapping repetition backtrack: long runs of the pattern's literal characters. */
@@ -103,9 +131,19 @@ public final class GuardedRegex {
         return out;
     }
 
+    /** The same regex without the literal-prefix pre-filter (tests compare the two). */
+    GuardedRegex withoutPrefilter() {
+        return new GuardedRegex(pattern, null);
+    }
+
+    /** The literal-prefix pre-filter in use, or null. */
+    String prefix() {
+        return prefix;
+    }
+
     /** A guarded regex without the import-time probes (tests of the run-time guard only). */
     static GuardedRegex unprobed(String regex) {
-        return new GuardedRegex(Pattern.compile(regex));
+        return new GuardedRegex(Pattern.compile(regex), null);
     }
 
     /** All matches as {start, end} pairs in {@code text}, with the default budget for its length. */
@@ -114,6 +152,7 @@ public final class GuardedRegex {
     }
 
     List<int[]> findAll(CharSequence text, long budget) {
+        if (prefix != null) return findAllFiltered(text, budget);
         Counting c = new Counting(text, budget);
         Matcher m = pattern.matcher(c);
         List<int[]> out = new ArrayList<>();
@@ -125,6 +164,47 @@ public final class GuardedRegex {
             if (out.size() > 10_000) break;
         }
         return out;
+    }
+
+    /**
+     * Same matches as the plain loop, trying the regex only where its literal prefix occurs: every match starts
+     * with the prefix, so the leftmost match from a position is the first of those candidates where the regex
+     * matches (transparent, non-anchoring bounds: {@code \b} and look-behind see the text before the candidate).
+     */
+    private List<int[]> findAllFiltered(CharSequence text, long budget) {
+        int n = text.length();
+        List<int[]> out = new ArrayList<>(0);
+        int plen = prefix.length();
+        char first = prefix.charAt(0);
+        Matcher m = null;
+        int from = 0;
+        for (int p = 0; p + plen <= n; p++) {
+            if (p < from || lowerAscii(text.charAt(p)) != first || !startsWith(text, p)) continue;
+            if (m == null) {
+                m = pattern.matcher(new Counting(text, budget));
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+            }
+            m.region(p, n);
+            if (m.lookingAt()) {
+                int s = m.start(), e = m.end();
+                out.add(new int[] {s, e});
+                from = e > s ? e : e + 1;
+                if (out.size() > 10_000) break;
+            }
+        }
+        return out;
+    }
+
+    private boolean startsWith(CharSequence text, int p) {
+        for (int k = 1; k < prefix.length(); k++) {
+            if (lowerAscii(text.charAt(p + k)) != prefix.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static final class Counting implements CharSequence {

@@ -28,13 +28,8 @@ final class KeywordGate {
     /** Merged windows [start, end) around the stems found, in order; empty when none. */
     List<int[]> windows(String text) {
         int n = text.length();
-        char[] lower = new char[n];
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 0x80 ? c : Character.toLowerCase(c);
-        }
         List<int[]> out = new ArrayList<>(0);
-        automaton.scan(lower, n, (k, s, e) -> {
+        automaton.scanLowerCase(text, (k, s, e) -> {
             int ws = Math.max(0, s - before), we = Math.min(n, e + after);
             if (!out.isEmpty() && out.get(out.size() - 1)[1] >= ws) {
                 int[] last = out.get(out.size() - 1);

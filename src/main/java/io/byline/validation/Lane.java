@@ -26,20 +26,19 @@ public final class Lane implements CharSequence {
 
     @Override public char charAt(int index) {
         if (index < 0 || index >= length) throw new IndexOutOfBoundsException(index);
-        return chars[index];
+        return chars == null ? original.charAt(index) : chars[index];
     }
 
     @Override public CharSequence subSequence(int from, int to) {
-        return new String(chars, from, to - from);
+        if (from < 0 || to > length || from > to) throw new IndexOutOfBoundsException(from + ".." + to);
+        return chars == null ? original.substring(from, to) : new String(chars, from, to - from);
     }
 
-    @Override public String toString() { return new String(chars, 0, length); }
-
-    char[] array() { return chars; }
+    @Override public String toString() { return chars == null ? original : new String(chars, 0, length); }
 
     /** A lane identical to its text (plain ASCII without invisible characters): offsets map to themselves. */
     static Lane identity(String text) {
-        return new Lane(text, text.toCharArray(), text.length(), null, null);
+        return new Lane(text, null, text.length(), null, null); // reads the text itself, no copy
     }
 
     /** UTF-16 offset in the original text where lane character {@code i} starts. */

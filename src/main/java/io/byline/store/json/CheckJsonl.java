@@ -36,6 +36,128 @@ public final class CheckJsonl {
     /** Parses one input line; never throws. */
     public static Line parse(String line) {
         if (line == null || line.isBlank()) return new Line(null, null, "empty line");
+        Line fast = parseFlat(line);
+        return fast != null ? fast : parseGson(line);
+    }
+
+    /**
+     * Fast path for the usual shape of an input line: one flat object whose values are all strings (standard
+     * escapes allowed). Anything else — other value types, control characters, odd escapes, trailing content,
+     * malformed JSON — returns null and the line goes through Gson's strict reader, which gives the same result
+     * for the lines accepted here and the documented errors for the rest.
+     */
+    static Line parseFlat(String line) {
+        int n = line.length();
+        int[] pos = {skipWs(line, 0)};
+        if (pos[0] >= n || line.charAt(pos[0]) != '{') return null;
+        pos[0] = skipWs(line, pos[0] + 1);
+        String id = null, text = null, platform = null, publishAt = null;
+        boolean hasText = false, hasPlatform = false;
+        if (pos[0] < n && line.charAt(pos[0]) == '}') {
+            pos[0]++;
+        } else {
+            while (true) {
+                if (pos[0] >= n || line.charAt(pos[0]) != '"') return null;
+                String name = flatString(line, pos);
+                if (name == null) return null;
+                pos[0] = skipWs(line, pos[0]);
+                if (pos[0] >= n || line.charAt(pos[0]) != ':') return null;
+                pos[0] = skipWs(line, pos[0] + 1);
+                if (pos[0] >= n || line.charAt(pos[0]) != '"') return null;
+                String value = flatString(line, pos);
+                if (value == null) return null;
+                switch (name) {
+                    case "id": id = value; break;
+                    case "text": text = value; hasText = true; break;
+                    case "platform": platform = value; hasPlatform = true; break;
+                    case "publishAt": publishAt = value; break;
+                    default: break;
+                }
+                pos[0] = skipWs(line, pos[0]);
+                if (pos[0] >= n) return null;
+                char c = line.charAt(pos[0]++);
+                if (c == '}') break;
+                if (c != ',') return null;
+                pos[0] = skipWs(line, pos[0]);
+            }
+        }
+        if (skipWs(line, pos[0]) != n) return null;
+        return finish(id, text, hasText, platform, hasPlatform, publishAt);
+    }
+
+    private static int skipWs(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+            i++;
+        }
+        return i;
+    }
+
+    /** The JSON string starting at the quote at {@code pos[0]}; moves pos past it. Null when unusual. */
+    private static String flatString(String s, int[] pos) {
+        int n = s.length();
+        int i = pos[0] + 1;
+        int start = i;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                pos[0] = i + 1;
+                return s.substring(start, i);
+            }
+            if (c == '\\') break;
+            if (c < 0x20) return null;
+            i++;
+        }
+        if (i >= n) return null;
+        StringBuilder b = new StringBuilder(i - start + 16);
+        b.append(s, start, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                pos[0] = i + 1;
+                return b.toString();
+            }
+            if (c < 0x20) return null;
+            if (c != '\\') {
+                b.append(c);
+                i++;
+                continue;
+            }
+            if (i + 1 >= n) return null;
+            char e = s.charAt(i + 1);
+            switch (e) {
+                case '"': b.append('"'); break;
+                case '\\': b.append('\\'); break;
+                case '/': b.append('/'); break;
+                case 'b': b.append('\b'); break;
+                case 'f': b.append('\f'); break;
+                case 'n': b.append('\n'); break;
+                case 'r': b.append('\r'); break;
+                case 't': b.append('\t'); break;
+                case 'u': {
+                    if (i + 6 > n) return null;
+                    int v = 0;
+                    for (int k = i + 2; k < i + 6; k++) {
+                        int d = Character.digit(s.charAt(k), 16);
+                        if (d < 0 || s.charAt(k) >= 0x80) return null;
+                        v = v << 4 | d;
+                    }
+                    b.append((char) v);
+                    i += 6;
+                    continue;
+                }
+                default:
+                    return null;
+            }
+            i += 2;
+        }
+        return null;
+    }
+
+    /** Parses one input line with Gson's strict streaming reader. */
+    static Line parseGson(String line) {
         JsonReader r = new JsonReader(new StringReader(line));
         r.setStrictness(Strictness.STRICT);
         r.setNestingLimit(MAX_DEPTH);
@@ -85,6 +207,11 @@ public final class CheckJsonl {
             return new Line(id, null, "nested too deeply");
         }
         if (error != null) return new Line(id, null, error);
+        return finish(id, text, hasText, platform, hasPlatform, publishAt);
+    }
+
+    private static Line finish(String id, String text, boolean hasText, String platform, boolean hasPlatform,
+                               String publishAt) {
         if (!hasText) return new Line(id, null, "missing \"text\"");
         if (!hasPlatform) return new Line(id, null, "missing \"platform\"");
         Optional<Platform> p = Platform.fromId(platform);
@@ -92,12 +219,45 @@ public final class CheckJsonl {
         Instant at = null;
         if (publishAt != null) {
             try {
-                at = Instant.parse(publishAt);
+                at = instant(publishAt);
             } catch (DateTimeParseException e) {
                 return new Line(id, null, "bad publishAt \"" + publishAt + "\" (an ISO-8601 instant such as 2026-12-10T09:00:00Z)");
             }
         }
         return new Line(id, new PostInput(text, p.get(), at), null);
+    }
+
+    /**
+     * {@link Instant#parse}, with a fast path for the canonical {@code yyyy-MM-ddTHH:mm:ssZ} form (the general
+     * parser costs more than checking a short post); anything else goes to {@link Instant#parse}.
+     */
+    static Instant instant(String s) {
+        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+            int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+            int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
+            if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59
+                    && sec >= 0 && sec <= 59) {
+                try {
+                    return Instant.ofEpochSecond(java.time.LocalDate.of(y, mo, d).toEpochDay() * 86_400L
+                            + h * 3600L + mi * 60L + sec);
+                } catch (java.time.DateTimeException e) {
+                    // not a date (30 February): Instant.parse gives the error
+                }
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** The value of {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** The output line of a checked post (no trailing newline). */

@@ -64,12 +64,38 @@ public final class PolicyJson {
         try {
             return CompiledPolicy.compile(p.policy);
         } catch (PolicyException e) {
-            if (e.entryIndex() >= 0 && e.entryIndex() < p.lines.size()) {
-                int[] lc = p.lines.get(e.entryIndex());
+            if (e.entryIndex() >= 0 && e.entryIndex() < p.entries) {
+                int[] lc = locateEntry(json, e.entryIndex());
                 throw e.at(lc[0], lc[1]);
             }
             throw e;
         }
+    }
+
+    /**
+     * Line and column of entry {@code index} of {@code terms} (where its object starts), found by reading the JSON
+     * again. Only needed for an error message, so the normal parse does not track entry positions.
+     */
+    private static int[] locateEntry(String json, int index) {
+        JsonReader r = new JsonReader(new StringReader(json));
+        r.setStrictness(Strictness.STRICT);
+        r.setNestingLimit(MAX_DEPTH);
+        try {
+            r.beginObject();
+            while (r.hasNext()) {
+                if (!r.nextName().equals("terms")) {
+                    r.skipValue();
+                    continue;
+                }
+                r.beginArray();
+                for (int i = 0; i < index; i++) r.skipValue();
+                r.beginObject();
+                return location(r);
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: unknown position
+        }
+        return new int[] {-1, -1};
     }
 
     /** Reads a policy file (UTF-8, at most {@link #MAX_BYTES}); see {@link #parseAndCompile(String)}. */
@@ -94,7 +120,7 @@ public final class PolicyJson {
         }
     }
 
-    private record Parsed(Policy policy, List<int[]> lines) {}
+    private record Parsed(Policy policy, int entries) {}
 
     private static int[] location(JsonReader r) {
         Matcher m = LOCATION.matcher(r.toString());
@@ -125,6 +151,9 @@ public final class PolicyJson {
         r.setNestingLimit(MAX_DEPTH);
         try {
             return readPolicy(r);
+        } catch (EntryError e) {
+            int[] lc = locateEntry(json, e.error.entryIndex());
+            throw e.error.at(lc[0], lc[1]);
         } catch (PolicyException e) {
             throw e;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
@@ -139,7 +168,6 @@ public final class PolicyJson {
         r.beginObject();
         String name = null;
         List<PolicyTerm> terms = null;
-        List<int[]> lines = new ArrayList<>();
         List<String> allow = List.of();
         List<String> domains = List.of();
         Set<String> seen = new HashSet<>();
@@ -152,7 +180,7 @@ public final class PolicyJson {
                     name = string(r, field, -1, null);
                     break;
                 case "terms":
-                    terms = readTerms(r, lines);
+                    terms = readTerms(r);
                     break;
                 case "allow":
                     allow = strings(r, field);
@@ -165,10 +193,21 @@ public final class PolicyJson {
         r.endObject();
         if (r.peek() != JsonToken.END_DOCUMENT) throw fieldError(r, "unexpected content after the policy object", -1, null);
         if (terms == null) throw new PolicyException("missing required field \"terms\"");
-        return new Parsed(new Policy(name, terms, allow, domains), lines);
+        return new Parsed(new Policy(name, terms, allow, domains), terms.size());
     }
 
-    private static List<PolicyTerm> readTerms(JsonReader r, List<int[]> lines) throws IOException, PolicyException {
+    /** A problem with a whole entry, to be located at the start of the entry (see {@link #locateEntry}). */
+    private static final class EntryError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient PolicyException error;
+
+        EntryError(PolicyException error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
+
+    private static List<PolicyTerm> readTerms(JsonReader r) throws IOException, PolicyException {
         if (r.peek() != JsonToken.BEGIN_ARRAY) throw fieldError(r, "\"terms\" must be an array", -1, null);
         r.beginArray();
         List<PolicyTerm> out = new ArrayList<>();
@@ -178,8 +217,6 @@ public final class PolicyJson {
             if (index >= MAX_ENTRIES) throw fieldError(r, "too many entries (limit " + MAX_ENTRIES + ")", index, null);
             if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "an entry must be a JSON object", index, null);
             r.beginObject();
-            int[] loc = location(r);
-            lines.add(loc);
             String id = null, term = null, pattern = null, category = null, note = null;
             Severity severity = null;
             Instant embargo = null;
@@ -217,17 +254,17 @@ public final class PolicyJson {
             }
             r.endObject();
             String where = label;
-            if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where), loc);
-            if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null), loc);
-            if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where), loc);
-            if (category.isBlank()) throw at(new PolicyException("empty category", index, where), loc);
-            if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where), loc);
-            if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where), loc);
-            if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where), loc);
+            if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where));
+            if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null));
+            if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where));
+            if (category.isBlank()) throw at(new PolicyException("empty category", index, where));
+            if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where));
+            if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where));
+            if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where));
             if (id != null) {
-                if (id.isBlank()) throw at(new PolicyException("empty id", index, where), loc);
+                if (id.isBlank()) throw at(new PolicyException("empty id", index, where));
                 Integer prev = ids.putIfAbsent(id, index);
-                if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where), loc);
+                if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where));
             }
             out.add(new PolicyTerm(id, term, pattern, category, severity, embargo, note));
         }
@@ -235,8 +272,8 @@ public final class PolicyJson {
         return out;
     }
 
-    private static PolicyException at(PolicyException e, int[] loc) {
-        return e.at(loc[0], loc[1]);
+    private static EntryError at(PolicyException e) {
+        return new EntryError(e);
     }
 
     private static PolicyException fieldError(JsonReader r, String reason, int index, String label) {

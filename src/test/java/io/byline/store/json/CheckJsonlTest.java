@@ -79,4 +79,47 @@ class CheckJsonlTest {
         assertFalse(deep.ok());
         assertEquals("d", deep.id());
     }
+
+    @Test
+    void fastPathAgreesWithGsonOnRandomAndMutatedLines() {
+        Random r = new Random(21);
+        String[] values = {"\"x\"", "\"linkedin\"", "\"2026-12-10T09:00:00Z\"", "\"2024-02-29T23:59:59Z\"",
+            "\"2023-02-29T00:00:00Z\"", "\"2026-12-10T09:00:00.5Z\"", "\"a\\\"b\\\\c\\/d\\n\\u00e9\\uD83D\\ude00\"",
+            "\"bad \\q escape\"", "\"\\u12G4\"", "5", "null", "true", "[1]", "{\"a\":1}", "\"\u0001\"", "\"tab\there\""};
+        String[] names = {"id", "text", "platform", "publishAt", "other", "te\\u0078t"};
+        int fast = 0;
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder(r.nextInt(8) == 0 ? " {" : "{");
+            int fields = r.nextInt(6);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) b.append(r.nextBoolean() ? "," : " , ");
+                b.append('"').append(names[r.nextInt(names.length)]).append('"').append(r.nextBoolean() ? ":" : " : ");
+                b.append(values[r.nextInt(values.length)]);
+            }
+            b.append(r.nextInt(10) == 0 ? "} x" : "}");
+            String line = b.toString();
+            if (r.nextInt(6) == 0 && line.length() > 1) { // mutate one character
+                int at = r.nextInt(line.length());
+                line = line.substring(0, at) + "{}\":,\\ \t".charAt(r.nextInt(8)) + line.substring(at + 1);
+            }
+            CheckJsonl.Line a = CheckJsonl.parseFlat(line);
+            if (a == null) continue;
+            fast++;
+            assertEquals(CheckJsonl.parseGson(line), a, line);
+        }
+        assertTrue(fast > 2000, "fast path used " + fast + " times");
+    }
+
+    @Test
+    void instantFastPathAgreesWithInstantParse() {
+        Random r = new Random(4);
+        for (int i = 0; i < 20000; i++) {
+            String s = String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", r.nextInt(3000), r.nextInt(14), r.nextInt(33),
+                    r.nextInt(26), r.nextInt(62), r.nextInt(62));
+            Object expected, actual;
+            try { expected = Instant.parse(s); } catch (RuntimeException e) { expected = e.getClass(); }
+            try { actual = CheckJsonl.instant(s); } catch (RuntimeException e) { actual = e.getClass(); }
+            assertEquals(expected, actual, s);
+        }
+    }
 }
