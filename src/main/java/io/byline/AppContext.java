@@ -3,7 +3,9 @@ package io.byline;
 import io.byline.service.AuditService;
 import io.byline.service.AuthService;
 import io.byline.service.BackupService;
+import io.byline.service.DashboardService;
 import io.byline.service.DemoWorkspace;
+import io.byline.service.PostEvidence;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
@@ -20,6 +22,7 @@ import io.byline.service.WorkspaceService;
 import io.byline.store.AuditKey;
 import io.byline.domain.StorageException;
 import io.byline.store.AuditLog;
+import io.byline.store.DashboardQueries;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 import io.byline.store.Migration;
@@ -78,6 +81,7 @@ public final class AppContext implements AutoCloseable {
     private final PolicyProvider policyProvider;
     private final PostServices postServices;
     private final NotificationService notificationService;
+    private final DashboardService dashboardService;
 
     /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
@@ -119,9 +123,11 @@ public final class AppContext implements AutoCloseable {
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);
+        this.dashboardService = new DashboardService(database, new DashboardQueries(), session, clock);
+        new PostEvidence(postRepository, approvalRepository, executiveRepository).registerWith(evidenceService);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService}) {
+                postServices.reviews(), postServices.publishing(), notificationService, evidenceService, dashboardService}) {
             components.put(service.getClass(), service);
         }
         if (seed) {
@@ -148,6 +154,7 @@ public final class AppContext implements AutoCloseable {
     public ReviewService reviewService() { return postServices.reviews(); }
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
+    public DashboardService dashboardService() { return dashboardService; }
 
     /**
      * Makes an object available to controllers' constructors under its type (the window adds the task runner,

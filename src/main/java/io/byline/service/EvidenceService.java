@@ -76,6 +76,15 @@ public final class EvidenceService {
      * users (or a headless command) may; the export is recorded on the entity, in the same transaction, so the bundle
      * shows it was made.
      */
+    /** The files of a bundle: the JSON and its HTML rendering. */
+    public record Files(Path json, Path html) {}
+
+    /** Writes the evidence bundle of a post (see {@link #writeBundle}). */
+    public Files writePostBundle(long postId, Path jsonFile) {
+        EvidenceBundleWriter.Written w = writeBundle("post", Long.toString(postId), jsonFile);
+        return new Files(w.json(), w.html());
+    }
+
     public EvidenceBundleWriter.Written writeBundle(String entityType, String entityId, Path jsonFile) {
         if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
         String wsId = workspace.id();

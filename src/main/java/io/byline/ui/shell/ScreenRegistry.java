@@ -2,6 +2,7 @@ package io.byline.ui.shell;
 
 import io.byline.domain.Role;
 import io.byline.domain.User;
+import io.byline.ui.audit.AuditController;
 import io.byline.ui.common.StatusItem;
 import io.byline.ui.compose.ComposeController;
 import io.byline.ui.executives.ExecutivesController;
@@ -32,6 +33,8 @@ public final class ScreenRegistry {
                         EnumSet.of(Role.WRITER, Role.APPROVER)))
                 .add(new NavEntry("executives", "nav.executives", Icons.EXECUTIVES, ExecutivesController.class,
                         EnumSet.allOf(Role.class)))
+                .add(new NavEntry("audit", "nav.audit", Icons.AUDIT, AuditController.class,
+                        EnumSet.of(Role.LEGAL, Role.APPROVER, Role.ADMIN)))
                 .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)));
     }
 
