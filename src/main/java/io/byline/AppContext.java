@@ -149,6 +149,7 @@ public final class AppContext implements AutoCloseable {
     public BackupService backupService() { return backupService; }
     public EvidenceService evidenceService() { return evidenceService; }
     public Clock clock() { return clock; }
+    public PasswordHasher hasher() { return hasher; }
     public PolicyProvider policyProvider() { return policyProvider; }
     public DraftService draftService() { return postServices.drafts(); }
     public ReviewService reviewService() { return postServices.reviews(); }

@@ -29,6 +29,7 @@ public final class PostStory {
 
     /** Runs the story; returns the post id. {@code clock} may be null (no time steps). */
     public static long approvedWithOverride(AppContext ctx, MutableClock clock, Instant publishAt) {
+        TestWorkspace.signIn(ctx, "admin");
         Executive sari = ctx.executiveService().list(false).stream().filter(e -> e.name().startsWith("Sari")).findFirst().orElseThrow();
         Account x = ctx.executiveService().accounts(sari.id(), false).stream().filter(a -> a.platform() == Platform.X)
                 .findFirst().orElseThrow();
