@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * post), finished here (weeks, local days, medians). For approvers, legal, admins and executives.
  */
 public final class DashboardService {
-    /** How many weeks the findings chart covers (this week and the ones before). */
+    /** How many weeks the findings chart covers: the ones before, this week and the next. */
     public static final int WEEKS = 12;
     /** How far back approval turnaround looks. */
     public static final Duration TURNAROUND_WINDOW = Duration.ofDays(90);
@@ -59,6 +59,9 @@ public final class DashboardService {
         this.clock = clock;
     }
 
+    /** The most posts a drill-down lists. */
+    public static final int DRILL_LIMIT = DashboardQueries.DRILL_LIMIT;
+
     /** Who may open the Dashboard. */
     public static final Set<Role> READERS = EnumSet.of(Role.APPROVER, Role.LEGAL, Role.ADMIN, Role.EXECUTIVE);
 
@@ -67,7 +70,7 @@ public final class DashboardService {
         requireReader();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+        LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 2);
         LocalDate endWeek = firstWeek.plusWeeks(WEEKS);
         Instant turnaroundSince = now.minus(TURNAROUND_WINDOW);
         Instant dueFrom = today.atStartOfDay(zone).toInstant();
@@ -130,12 +133,14 @@ public final class DashboardService {
         return db.inRead(tx -> queries.postsOf(tx, executiveId, platform, state));
     }
 
-    /** The posts publishing in the week (starting on {@code weekStart}, UTC days) with such a finding. */
-    public List<PostRow> findings(LocalDate weekStart, String category, Severity severity) {
+    /**
+     * The posts publishing in [{@code fromDay}, {@code toDay}) (UTC days) with a finding of the severity and, unless
+     * {@code category} is null, of the category.
+     */
+    public List<PostRow> findings(LocalDate fromDay, LocalDate toDay, String category, Severity severity) {
         requireReader();
-        Instant from = weekStart.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return db.inRead(tx -> queries.postsWithFindings(tx, from, weekStart.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                Objects.requireNonNull(category), Objects.requireNonNull(severity)));
+        return db.inRead(tx -> queries.postsWithFindings(tx, fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                toDay.atStartOfDay(ZoneOffset.UTC).toInstant(), category, Objects.requireNonNull(severity)));
     }
 
     /** The approvals of one step within the turnaround window, slowest first. */

@@ -103,9 +103,9 @@ public final class DashboardQueries {
 
     public List<PostRow> postsWithFindings(Tx tx, Instant from, Instant to, String category, Severity severity) {
         return Jdbc.list(tx, ROW + " WHERE p.publish_at >= ? AND p.publish_at < ? AND EXISTS (SELECT 1 FROM post_finding f"
-                        + " WHERE f.post_id = p.id AND coalesce(f.category, f.rule) = ? AND f.severity = ?)"
+                        + " WHERE f.post_id = p.id AND (? IS NULL OR coalesce(f.category, f.rule) = ?) AND f.severity = ?)"
                         + " ORDER BY p.publish_at DESC, p.id DESC LIMIT " + DRILL_LIMIT,
-                rs -> row(rs, null, null), from, to, category, severity);
+                rs -> row(rs, null, null), from, to, category, category, severity);
     }
 
     /** Approvals of one step since {@code since}, slowest first. */

@@ -5,6 +5,7 @@ import io.byline.domain.User;
 import io.byline.ui.audit.AuditController;
 import io.byline.ui.common.StatusItem;
 import io.byline.ui.compose.ComposeController;
+import io.byline.ui.dashboard.DashboardController;
 import io.byline.ui.executives.ExecutivesController;
 import io.byline.ui.users.UsersController;
 import io.byline.ui.common.Icons;
@@ -35,6 +36,8 @@ public final class ScreenRegistry {
                         EnumSet.allOf(Role.class)))
                 .add(new NavEntry("audit", "nav.audit", Icons.AUDIT, AuditController.class,
                         EnumSet.of(Role.LEGAL, Role.APPROVER, Role.ADMIN)))
+                .add(new NavEntry("dashboard", "nav.dashboard", Icons.DASHBOARD, DashboardController.class,
+                        EnumSet.of(Role.APPROVER, Role.LEGAL, Role.ADMIN, Role.EXECUTIVE)))
                 .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)));
     }
 
