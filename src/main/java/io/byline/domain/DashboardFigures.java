@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What the Dashboard shows, computed from the store in one read: each list is one chart.
  *
- * @param posts           posts per executive, platform and state (a post aimed at two platforms counts on each)
+ * @param posts           posts publishing in the window and later, per executive, platform and state (a post aimed
+ *                        at two platforms counts on each)
  * @param findings        findings of posts published (or due) in each week, by category and severity
  * @param turnaround      per approval step: time from submission to that step's approval, median and slowest
  * @param overridesByRule overrides of blocking findings, per rule

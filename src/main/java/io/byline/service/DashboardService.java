@@ -39,6 +39,8 @@ import java.util.TreeMap;
 public final class DashboardService {
     /** How many weeks the findings chart covers: the ones before, this week and the next. */
     public static final int WEEKS = 12;
+    /** How far back the posts chart looks (by publish time; everything scheduled later is included). */
+    public static final Duration POSTS_WINDOW = Duration.ofDays(90);
     /** How far back approval turnaround looks. */
     public static final Duration TURNAROUND_WINDOW = Duration.ofDays(90);
     /** How many days ahead "due" looks, today included. */
@@ -76,7 +78,7 @@ public final class DashboardService {
         Instant dueFrom = today.atStartOfDay(zone).toInstant();
         Instant dueTo = today.plusDays(DUE_DAYS).atStartOfDay(zone).toInstant();
         return db.inRead(tx -> {
-            var posts = queries.postCounts(tx);
+            var posts = queries.postCounts(tx, now.minus(POSTS_WINDOW));
             // findings: UTC days folded into weeks (a day is the post's publish date in UTC)
             Map<String, Long> byWeek = new TreeMap<>();
             Map<String, FindingCount> keyed = new LinkedHashMap<>();
@@ -127,10 +129,11 @@ public final class DashboardService {
 
     // ---- drill-downs ---------------------------------------------------------------------------------------------
 
-    /** The posts of one executive on one platform in one state, newest first. */
+    /** The posts of one executive on one platform in one state within the posts window, newest first. */
     public List<PostRow> posts(long executiveId, Platform platform, PostState state) {
         requireReader();
-        return db.inRead(tx -> queries.postsOf(tx, executiveId, platform, state));
+        Instant since = clock.instant().minus(POSTS_WINDOW);
+        return db.inRead(tx -> queries.postsOf(tx, since, executiveId, platform, state));
     }
 
     /**

@@ -205,7 +205,7 @@ public final class DashboardController implements Screen {
             posts.add(new Bar(cat, c.state().name(), c.posts(), () -> service.posts(c.executiveId(), c.platform(), c.state()),
                     i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), stateName(c.state()))));
         }
-        grid.add(card("postsChart", i18n.text("dashboard.posts.title"), i18n.text("dashboard.posts.hint"),
+        grid.add(card("postsChart", i18n.text("dashboard.posts.title"), i18n.text("dashboard.posts.hint", DashboardService.POSTS_WINDOW.toDays()),
                 i18n.text("dashboard.posts.empty"), new ArrayList<>(postCats), stateStyles(), posts, true,
                 i18n.text("dashboard.axis.posts"), false), 0, 0, 2, 1);
 

@@ -14,7 +14,8 @@ BEGIN
     UPDATE post SET submitted_at = NEW.updated_at WHERE id = NEW.id;
 END;
 
--- Dashboard windows: posts by publish time (findings over time, what is due), approvals by time (turnaround).
-CREATE INDEX post_publish_at ON post(publish_at, state);
-CREATE INDEX approval_at ON approval(at);
+-- Dashboard windows, as covering indexes: posts by publish time (posts per executive, findings over time, what is
+-- due), approvals by time (turnaround).
+CREATE INDEX post_publish_at ON post(publish_at, state, executive_id);
+CREATE INDEX approval_at ON approval(at, voided_at, post_id, step_ordinal, step_name);
 CREATE INDEX finding_decision_kind ON finding_decision(kind, rule);
