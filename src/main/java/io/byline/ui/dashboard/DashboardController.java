@@ -258,10 +258,11 @@ public final class DashboardController implements Screen {
         List<Bar> turn = new ArrayList<>();
         List<String> steps = new ArrayList<>();
         for (var t : f.turnaround()) {
-            String cat = i18n.text("dashboard.turnaround.step", t.step(), t.stepName());
+            String name = t.stepName().length() > 16 ? t.stepName().substring(0, 15).strip() + "…" : t.stepName();
+            String cat = i18n.text("dashboard.turnaround.step", t.step(), name);
             steps.add(cat);
             Callable<List<PostRow>> rows = () -> service.turnaround(t.step(), t.stepName());
-            String title = i18n.text("dashboard.drill.turnaround", cat);
+            String title = i18n.text("dashboard.drill.turnaround", i18n.text("dashboard.turnaround.step", t.step(), t.stepName()));
             turn.add(new Bar(cat, "median", hours(t.median()), rows, title));
             turn.add(new Bar(cat, "slowest", hours(t.slowest()), rows, title));
         }
