@@ -67,7 +67,14 @@ public final class EvidenceService {
         this.liveDb = liveDb;
     }
 
-    public void register(SectionProvider provider) {
+    /** Adds a section; a provider with the key of one registered earlier takes its place (its position is kept). */
+    public synchronized void register(SectionProvider provider) {
+        for (int i = 0; i < providers.size(); i++) {
+            if (providers.get(i).key().equals(provider.key())) {
+                providers.set(i, provider);
+                return;
+            }
+        }
         providers.add(provider);
     }
 

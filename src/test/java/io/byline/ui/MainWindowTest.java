@@ -29,7 +29,10 @@ class MainWindowTest extends UiTest {
         openDemo();
         signIn("admin");
         assertTrue(exists("#nav-users"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        // Ctrl+n opens the n-th screen the user sees; Users comes last
+        int users = io.byline.ui.shell.ScreenRegistry.standard().visibleTo(ctx.session().require()).size();
+        KeyCode digit = KeyCode.valueOf("DIGIT" + users);
+        press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
         settle();
         assertTrue(((ToggleButton) node("#nav-users")).isSelected());
         assertTrue(exists("#usersTable"));
@@ -56,7 +59,9 @@ class MainWindowTest extends UiTest {
         clickOn("#darkButton");
         clickOn("#languageBox");
         clickOn("Bahasa Indonesia");
-        clickOn(window.i18n().text("common.save"));
+        // the dialog's Save, not another screen's button with the same text
+        clickOn(from(lookup(".dialog-pane").<javafx.scene.Node>query()).lookup(window.i18n().text("common.save"))
+                .<javafx.scene.Node>query());
         settle();
         assertEquals(Theme.DARK, ctx.preferencesService().theme());
         assertEquals("id", ctx.preferencesService().language().getLanguage());
