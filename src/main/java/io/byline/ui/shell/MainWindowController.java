@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -64,14 +65,19 @@ public final class MainWindowController {
     @FXML private MenuButton userMenu;
     @FXML private MenuItem settingsItem;
     @FXML private MenuItem signOutItem;
+    @FXML private MenuItem backupItem;
+    @FXML private MenuItem restoreItem;
+    @FXML private SeparatorMenuItem backupSeparator;
+    private final BackupMenu backupMenu;
     @FXML private VBox nav;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
 
     public MainWindowController(FxmlViews views, ScreenRegistry registry, Session session, WorkspaceService workspace,
                                 TaskRunner runner, DialogService dialogs, AppActions actions, ShellStatus status,
-                                BackgroundWork work) {
+                                BackgroundWork work, BackupMenu backupMenu) {
         this.work = work;
+        this.backupMenu = backupMenu;
         this.views = views;
         this.i18n = views.i18n();
         this.dialogs = dialogs;
@@ -94,6 +100,12 @@ public final class MainWindowController {
         settingsItem.setGraphic(Icons.of(Icons.SETTINGS));
         signOutItem.setGraphic(Icons.of(Icons.SIGN_OUT));
         settingsItem.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        backupItem.setGraphic(Icons.of(Icons.DATABASE));
+        restoreItem.setGraphic(Icons.of(Icons.RESTORE));
+        backupItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        backupItem.setVisible(backupMenu.canBackUp(model.user()));
+        restoreItem.setVisible(backupMenu.canRestore(model.user()));
+        backupSeparator.setVisible(backupItem.isVisible() || restoreItem.isVisible());
 
         List<NavEntry> entries = model.entries();
         for (int i = 0; i < entries.size(); i++) {
@@ -268,6 +280,16 @@ public final class MainWindowController {
     @FXML
     private void openSettings() {
         SettingsController.show(views, dialogs, actions, this);
+    }
+
+    @FXML
+    private void backUp() {
+        backupMenu.backUp(ownerWindow(), statusBar);
+    }
+
+    @FXML
+    private void restore() {
+        if (confirmLeave()) backupMenu.restore(ownerWindow());
     }
 
     @FXML
