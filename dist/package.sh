@@ -19,7 +19,7 @@ name=Byline
 
 log() { printf '[dist] %s\n' "$*"; }
 
-rm -rf "$dist/input" "$dist/runtime" "$dist/image" "$dist/cds-home"
+rm -rf "$dist/input" "$dist/runtime" "$dist/image" "$dist/deb-image" "$dist/cds-home" "$dist/classes.lst"
 mkdir -p "$dist/input/lib"
 
 # 1. input: the thin jar (the shade plugin keeps it as original-byline.jar) and the dependencies Maven copied
@@ -83,12 +83,17 @@ fi
 # 5. installer
 rm -f "$dist"/*.deb "$dist"/*.dmg "$dist"/*.tar.gz
 if [[ $os == linux ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+"  # the archive made above names the jars by their paths in target/; the .deb ships the class list instead
+  # and its postinst makes the archive for /opt/byline (dist/linux/postinst)
+  rm -rf "$dist/deb-image" && mkdir -p "$dist/deb-image" && cp -a "$image" "$dist/deb-image/"
+  rm -f "$dist/deb-image/$name/lib/app/byline.jsa"
+  [[ -s $dist/classes.lst ]] && cp "$dist/classes.lst" "$dist/deb-image/$name/lib/app/classes.lst"
   log "jpackage deb"
-  "$jpackage" --type deb --dest "$dist" --app-image "$image" --name "$name" --app-version "$app_version" \
+  "$jpackage" --type deb --dest "$dist" --app-image "$dist/deb-image/$name" --name "$name" --app-version "$app_version" \
     --vendor "Byline" --description "Drafting, approval and risk review for executives' social media posts." \
     "${icon_opt[@]}" --linux-package-name byline --linux-menu-group Office --linux-app-category office \
-    --linux-shortcut --linux-deb-maintainer "byline@example.invalid" \
-    --license-file "$root/LICENSE"
+    --linux-shortcut --linux-package-deps libgtk-3-0 --linux-deb-maintainer "byline@example.invalid" \
+    --license-file "$root/LICENSE" --resource-dir "$root/dist/linux"
 elif [[ $os == mac ]]; then
   "$jpackage" --type dmg --dest "$dist" --app-image "$image" --name "$name" --app-version "$app_version"
 else
