@@ -83,7 +83,7 @@ fi
 # 5. installer
 rm -f "$dist"/*.deb "$dist"/*.dmg "$dist"/*.tar.gz
 if [[ $os == linux ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-"  # the archive made above names the jars by their paths in target/; the .deb ships the class list instead
+  # the archive made above names the jars by their paths in target/; the .deb ships the class list instead
   # and its postinst makes the archive for /opt/byline (dist/linux/postinst)
   rm -rf "$dist/deb-image" && mkdir -p "$dist/deb-image" && cp -a "$image" "$dist/deb-image/"
   rm -f "$dist/deb-image/$name/lib/app/byline.jsa"
