@@ -12,12 +12,14 @@ runs=$1; shift
 if [[ -z ${DISPLAY:-} ]]; then exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$runs" "$@"; fi
 home=$(mktemp -d); trap 'rm -rf "$home"' EXIT
 export BYLINE_HOME="$home"
-probe() { JAVA_TOOL_OPTIONS="-Dbyline.startupProbe=true" "$@" 2>/dev/null; }
+# EXTRA_JAVA_OPTIONS (e.g. -Xshare:off, to compare without the class-data sharing archive) is added to each run
+export PROBE_OPTS="-Dbyline.startupProbe=true ${EXTRA_JAVA_OPTIONS:-}"
+probe() { JAVA_TOOL_OPTIONS="$PROBE_OPTS" "$@" 2>/dev/null; }
 probe "$@" > /dev/null                                  # seeds the demo workspace (first start), not timed
 jvm=() launch=()
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s%3N)
-  out=$( { /usr/bin/time -f 'cpu=%U+%S' bash -c 'JAVA_TOOL_OPTIONS="-Dbyline.startupProbe=true" "$@"' _ "$@" 2>&1; } | grep -E 'byline.startupProbe|cpu=' | tr '\n' ' ')
+  out=$( { /usr/bin/time -f 'cpu=%U+%S' bash -c 'JAVA_TOOL_OPTIONS="$PROBE_OPTS" "$@"' _ "$@" 2>&1; } | grep -E 'byline.startupProbe|cpu=' | tr '\n' ' ')
   ms=$(sed -n 's/.* ms=\([0-9]*\).*/\1/p' <<<"$out"); at=$(sed -n 's/.* at=\([0-9]*\).*/\1/p' <<<"$out")
   cpu=$(sed -n 's/.*cpu=\([0-9.+]*\).*/\1/p' <<<"$out")
   jvm+=("$ms"); launch+=($((at - t0)))
