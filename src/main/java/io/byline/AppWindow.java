@@ -16,6 +16,7 @@ import io.byline.ui.shell.ScreenRegistry;
 import io.byline.ui.signin.FirstAdminController;
 import io.byline.ui.signin.SignInController;
 import io.byline.store.DatabaseLocation;
+import io.byline.ui.startup.StartupProbe;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -82,12 +83,14 @@ public final class AppWindow implements AppActions {
         showing = Showing.SIGN_IN;
         main = null;
         setRoot(views.load(SignInController.class).root());
+        StartupProbe.entryShown(stage.getScene(), "sign-in");
     }
 
     public void showFirstAdmin() {
         showing = Showing.FIRST_ADMIN;
         main = null;
         setRoot(views.load(FirstAdminController.class).root());
+        StartupProbe.entryShown(stage.getScene(), "first-admin");
     }
 
     /** The main window for the signed-in user, on the screen with this id (or the first one). */
