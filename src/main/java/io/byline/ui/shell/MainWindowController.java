@@ -137,6 +137,16 @@ public final class MainWindowController {
         status.refreshRequestsProperty().addListener((obs, old, now) -> model.refresh());
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
+        // Badges, deadline alerts and expiry also move with the clock, not only with what the user does: refresh
+        // every minute while this window is shown.
+        javafx.animation.Timeline periodic = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> model.refresh()));
+        periodic.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        nav.sceneProperty().addListener((obs, was, now) -> {
+            if (now == null) periodic.stop();
+            else periodic.play();
+        });
+        if (nav.getScene() != null) periodic.play();
     }
 
     /** Running background tasks, the registered status items, then the database file. */
