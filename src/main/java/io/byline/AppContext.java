@@ -3,7 +3,9 @@ package io.byline;
 import io.byline.service.AuditService;
 import io.byline.service.AuthService;
 import io.byline.service.BackupService;
+import io.byline.service.DashboardService;
 import io.byline.service.DemoWorkspace;
+import io.byline.service.PostEvidence;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
@@ -22,6 +24,7 @@ import io.byline.service.WorkspaceService;
 import io.byline.store.AuditKey;
 import io.byline.domain.StorageException;
 import io.byline.store.AuditLog;
+import io.byline.store.DashboardQueries;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 import io.byline.store.Migration;
@@ -82,6 +85,7 @@ public final class AppContext implements AutoCloseable {
     private final NotificationService notificationService;
     private final PolicyService policyService;
     private final RiskService riskService;
+    private final DashboardService dashboardService;
 
     /** Opens the database at the location (creating and migrating it as needed) and wires the services. */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew) {
@@ -127,9 +131,12 @@ public final class AppContext implements AutoCloseable {
                 executiveRepository, policyProvider, postServices.drafts(), auditService, session, clock);
         this.riskService = new RiskService(database, postRepository, executiveRepository, postServices.reviews(),
                 policyService, session);
+        this.dashboardService = new DashboardService(database, new DashboardQueries(), session, clock);
+        new PostEvidence(postRepository, approvalRepository, executiveRepository).registerWith(evidenceService);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService}) {
+                postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService,
+                evidenceService, dashboardService}) {
             components.put(service.getClass(), service);
         }
         if (seed) {
@@ -151,6 +158,7 @@ public final class AppContext implements AutoCloseable {
     public BackupService backupService() { return backupService; }
     public EvidenceService evidenceService() { return evidenceService; }
     public Clock clock() { return clock; }
+    public PasswordHasher hasher() { return hasher; }
     public PolicyProvider policyProvider() { return policyProvider; }
     public DraftService draftService() { return postServices.drafts(); }
     public ReviewService reviewService() { return postServices.reviews(); }
@@ -158,6 +166,7 @@ public final class AppContext implements AutoCloseable {
     public NotificationService notificationService() { return notificationService; }
     public PolicyService policyService() { return policyService; }
     public RiskService riskService() { return riskService; }
+    public DashboardService dashboardService() { return dashboardService; }
 
     /**
      * Makes an object available to controllers' constructors under its type (the window adds the task runner,

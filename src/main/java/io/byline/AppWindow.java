@@ -15,6 +15,8 @@ import io.byline.ui.shell.MainWindowController;
 import io.byline.ui.shell.ScreenRegistry;
 import io.byline.ui.signin.FirstAdminController;
 import io.byline.ui.signin.SignInController;
+import io.byline.store.DatabaseLocation;
+import io.byline.ui.startup.StartupProbe;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -39,6 +41,7 @@ public final class AppWindow implements AppActions {
     private FxmlViews views;
     private Showing showing;
     private MainWindowController main;
+    private java.util.function.Consumer<AppContext> onContextReplaced = c -> { };
 
     public AppWindow(AppContext ctx, Stage stage, FxTaskRunner runner, Appearance appearance, ScreenRegistry registry) {
         this.ctx = ctx;
@@ -80,12 +83,14 @@ public final class AppWindow implements AppActions {
         showing = Showing.SIGN_IN;
         main = null;
         setRoot(views.load(SignInController.class).root());
+        StartupProbe.entryShown(stage.getScene(), "sign-in");
     }
 
     public void showFirstAdmin() {
         showing = Showing.FIRST_ADMIN;
         main = null;
         setRoot(views.load(FirstAdminController.class).root());
+        StartupProbe.entryShown(stage.getScene(), "first-admin");
     }
 
     /** The main window for the signed-in user, on the screen with this id (or the first one). */
@@ -133,6 +138,69 @@ public final class AppWindow implements AppActions {
             case FIRST_ADMIN -> showFirstAdmin();
             case SIGN_IN -> showSignIn();
         }
+    }
+
+    /** Told when a restore replaced the context (the application closes the new one at exit). */
+    public void setOnContextReplaced(java.util.function.Consumer<AppContext> listener) {
+        this.onContextReplaced = listener;
+    }
+
+    @Override
+    public void restoreWorkspace(java.nio.file.Path backup) {
+        DatabaseLocation location = ctx.location();
+        io.byline.service.PasswordHasher hasher = ctx.hasher();
+        java.time.Clock clock = ctx.clock();
+        DialogService dialogs = new DialogService(i18n, appearance, () -> stage);
+        I18n texts = i18n;
+        showing = null;
+        main = null;
+        setRoot(io.byline.ui.startup.Splash.create(i18n, location.database()));
+        runner.run(() -> {
+            ctx.close();
+            try {
+                return AppContext.restore(location, backup, hasher);
+            } catch (RuntimeException e) {
+                throw new RestoreRefused(e, AppContext.open(location, false, hasher, clock));
+            }
+        }, restored -> {
+            AppWindow w = reopen(restored.context());
+            String done = texts.text("restore.done", backup.getFileName(), restored.previous() == null ? "—"
+                    : restored.previous().getFileName());
+            if (!restored.auditCheck().ok()) done += "\n" + texts.text("restore.done.auditBad", restored.auditCheck().problem());
+            w.statusMessage(done);
+        }, failure -> {
+            if (failure instanceof RestoreRefused r) {
+                reopen(r.reopened);
+                I18n.Problem p = texts.problem(r.getCause());
+                dialogs.error(new I18n.Problem(texts.text("restore.failed"), p.what() + ". " + p.action(), p.details()), null);
+            } else {
+                dialogs.error(failure);
+            }
+        });
+    }
+
+    /** A refused restore, with the workspace reopened as it was. */
+    private static final class RestoreRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient AppContext reopened;
+
+        RestoreRefused(RuntimeException cause, AppContext reopened) {
+            super(cause);
+            this.reopened = reopened;
+        }
+    }
+
+    private AppWindow reopen(AppContext context) {
+        AppWindow w = new AppWindow(context, stage, runner, appearance, registry);
+        w.setOnContextReplaced(onContextReplaced);
+        onContextReplaced.accept(context);
+        w.showEntry();
+        return w;
+    }
+
+    /** Tells the user what just happened to the workspace (over the sign-in window). */
+    void statusMessage(String text) {
+        new DialogService(i18n, appearance, () -> stage).info(i18n.text("restore.title"), text);
     }
 
     @Override

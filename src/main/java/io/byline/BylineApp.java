@@ -91,7 +91,9 @@ public final class BylineApp extends Application {
             return opened;
         }, opened -> {
             ctx = opened;
-            new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard()).showEntry();
+            AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
+            window.setOnContextReplaced(replaced -> ctx = replaced);
+            window.showEntry();
         }, this::openFailed);
     }
 

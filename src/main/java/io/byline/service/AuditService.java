@@ -59,6 +59,75 @@ public final class AuditService {
         return db.inRead(tx -> log.verify(tx, checkpointSeq, checkpointMac));
     }
 
+    /** How far a check has come; may throw (e.g. {@code CancellationException}) to stop it. */
+    @FunctionalInterface
+    public interface Progress {
+        void checked(long done, long total);
+    }
+
+    /**
+     * The outcome of a check of the chain, for the UI.
+     *
+     * @param firstBad the first entry that fails (for a deletion, the first missing number), or -1
+     * @param kind     what was found ({@code MODIFIED}, {@code INSERTED}, {@code DELETED}, {@code REORDERED},
+     *                 {@code TRUNCATED}, {@code REPLACED}), or null when the chain holds
+     * @param problem  the verifier's own English description, or null
+     */
+    public record Check(boolean ok, long entries, long lastSeq, long firstBad, String kind, String problem) {}
+
+    /** Checks the whole chain with progress; Legal, Approver and Admin users (or a headless command) may. */
+    public Check check(Progress progress) {
+        requireReader();
+        AuditLog.Verification v = db.inRead(tx -> log.verify(tx, -1, null, progress::checked));
+        return new Check(v.ok(), v.entries(), v.lastSeq(), v.firstBad(), v.kind() == null ? null : v.kind().name(), v.problem());
+    }
+
+    /** An entry's details as plain values (maps, lists, text, booleans), for display. */
+    public static Map<String, Object> details(AuditEvent e) {
+        return AuditLog.parseDetails(e.details());
+    }
+
+    /** The users who appear in the log (id and the name they had), for filters. */
+    public List<Actor> actors() {
+        requireReader();
+        return db.inRead(tx -> log.actors(tx)).stream().map(a -> new Actor(a.id(), a.name())).toList();
+    }
+
+    /** A user who acted, as the log names them. */
+    public record Actor(long id, String name) {}
+
+    /** The event types that occur in the log, sorted. */
+    public List<String> eventTypes() {
+        requireReader();
+        return db.inRead(log::types);
+    }
+
+    /**
+     * Writes a checkpoint (workspace, last sequence number and MAC) to {@code file}, to keep outside the workspace so
+     * truncation of the log can be found later ({@code verify-audit --checkpoint FILE}). Returns the checkpoint.
+     */
+    public Checkpoint writeCheckpoint(Path file, String workspaceId) {
+        requireReader();
+        return db.inWrite(tx -> {
+            AuditLog.Verification v = log.verify(tx);
+            if (!v.ok()) {
+                throw new io.byline.domain.StorageException(io.byline.domain.StorageException.Kind.FAILED,
+                        "The audit log does not verify (" + v.problem() + "), so no checkpoint was written.");
+            }
+            Checkpoint cp = new Checkpoint(workspaceId, v.lastSeq(), v.lastMac(), v.ok());
+            AuditExport.writeAtomically(file.toAbsolutePath().normalize(), out -> {
+                out.write("# Byline audit checkpoint: keep this file outside the workspace\nworkspace=" + workspaceId
+                        + "\nseq=" + cp.seq() + "\nmac=" + cp.mac() + "\n");
+                return null;
+            });
+            record(tx, "audit.checkpoint", "audit", null, Map.of("file", file.getFileName().toString(), "seq", cp.seq()));
+            return cp;
+        });
+    }
+
+    /** A checkpoint of the log: its last entry when it was taken, and whether the chain verified then. */
+    public record Checkpoint(String workspaceId, long seq, String mac, boolean verified) {}
+
     /** Entries newest first; for Legal, Approver and Admin users (the log names confidential work). */
     public List<AuditEvent> list(Long actorId, String type, String entityType, String entityId, Instant from, Instant to, int limit) {
         return list(new AuditFilter(actorId, type, entityType, entityId, from, to), limit);

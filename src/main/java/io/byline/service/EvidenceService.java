@@ -67,7 +67,14 @@ public final class EvidenceService {
         this.liveDb = liveDb;
     }
 
-    public void register(SectionProvider provider) {
+    /** Adds a section; a provider with the key of one registered earlier takes its place (its position is kept). */
+    public synchronized void register(SectionProvider provider) {
+        for (int i = 0; i < providers.size(); i++) {
+            if (providers.get(i).key().equals(provider.key())) {
+                providers.set(i, provider);
+                return;
+            }
+        }
         providers.add(provider);
     }
 
@@ -76,6 +83,15 @@ public final class EvidenceService {
      * users (or a headless command) may; the export is recorded on the entity, in the same transaction, so the bundle
      * shows it was made.
      */
+    /** The files of a bundle: the JSON and its HTML rendering. */
+    public record Files(Path json, Path html) {}
+
+    /** Writes the evidence bundle of a post (see {@link #writeBundle}). */
+    public Files writePostBundle(long postId, Path jsonFile) {
+        EvidenceBundleWriter.Written w = writeBundle("post", Long.toString(postId), jsonFile);
+        return new Files(w.json(), w.html());
+    }
+
     public EvidenceBundleWriter.Written writeBundle(String entityType, String entityId, Path jsonFile) {
         if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
         String wsId = workspace.id();

@@ -138,9 +138,27 @@ public final class AuditLog {
      * with {@code checkpointMac}), so entries removed from the end are noticed.
      */
     public Verification verify(Tx tx, long checkpointSeq, String checkpointMac) {
+        return verify(tx, checkpointSeq, checkpointMac, (done, total) -> { });
+    }
+
+    /** How far a check has come; may throw (e.g. {@code CancellationException}) to stop it. */
+    @FunctionalInterface
+    public interface Progress {
+        void checked(long done, long total);
+    }
+
+    /** As {@link #verify(Tx, long, String)}, reporting progress every few hundred entries. */
+    public Verification verify(Tx tx, long checkpointSeq, String checkpointMac, Progress progress) {
         long maxSeq = Jdbc.count(tx, "SELECT coalesce(max(seq), 0) FROM audit_event");
         Verifier v = new Verifier(hmac(), maxSeq, checkpointSeq);
-        forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", List.of(), v::accept);
+        long total = Jdbc.count(tx, "SELECT count(*) FROM audit_event");
+        long[] seen = {0};
+        progress.checked(0, total);
+        forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", List.of(), r -> {
+            if (++seen[0] % 500 == 0) progress.checked(seen[0], total);
+            return v.accept(r);
+        });
+        progress.checked(total, total);
         Verification result = v.finish();
         if (!result.ok() || checkpointSeq <= 0) return result;
         if (result.lastSeq() < checkpointSeq) {
@@ -311,6 +329,60 @@ public final class AuditLog {
                     r.entityType(), r.entityId(), r.details(), r.mac()), r.prevMac()));
             return true;
         });
+    }
+
+    /**
+     * An entry's details as plain Java values (maps, lists, text, numbers, booleans), in their order; details that are
+     * not a JSON object come back under the key {@code details}.
+     */
+    public static Map<String, Object> parseDetails(String json) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        com.google.gson.JsonElement tree;
+        try {
+            tree = com.google.gson.JsonParser.parseString(json == null ? "{}" : json);
+        } catch (RuntimeException e) {
+            out.put("details", json);
+            return out;
+        }
+        if (!tree.isJsonObject()) {
+            out.put("details", tree.toString());
+            return out;
+        }
+        tree.getAsJsonObject().entrySet().forEach(en -> out.put(en.getKey(), plain(en.getValue())));
+        return out;
+    }
+
+    private static Object plain(com.google.gson.JsonElement v) {
+        if (v == null || v.isJsonNull()) return null;
+        if (v.isJsonArray()) {
+            List<Object> l = new ArrayList<>();
+            v.getAsJsonArray().forEach(x -> l.add(plain(x)));
+            return l;
+        }
+        if (v.isJsonObject()) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            v.getAsJsonObject().entrySet().forEach(en -> m.put(en.getKey(), plain(en.getValue())));
+            return m;
+        }
+        com.google.gson.JsonPrimitive p = v.getAsJsonPrimitive();
+        if (p.isBoolean()) return p.getAsBoolean();
+        if (p.isNumber()) return p.getAsNumber().toString();
+        return p.getAsString();
+    }
+
+    /** A user as the log names them: the latest name they acted under. */
+    public record Actor(long id, String name) {}
+
+    /** The users who acted, by name. */
+    public List<Actor> actors(Tx tx) {
+        return Jdbc.list(tx, "SELECT e.actor_id, e.actor_name FROM audit_event e JOIN (SELECT actor_id, max(seq) AS s"
+                + " FROM audit_event WHERE actor_id IS NOT NULL GROUP BY actor_id) l ON l.s = e.seq ORDER BY e.actor_name",
+                rs -> new Actor(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** The event types present, sorted. */
+    public List<String> types(Tx tx) {
+        return Jdbc.list(tx, "SELECT DISTINCT type FROM audit_event ORDER BY type", rs -> rs.getString(1));
     }
 
     /** The user id for a user name, for filters typed on the command line. */

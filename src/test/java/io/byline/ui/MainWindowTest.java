@@ -58,7 +58,9 @@ class MainWindowTest extends UiTest {
         clickOn("#darkButton");
         clickOn("#languageBox");
         clickOn("Bahasa Indonesia");
-        clickOn(window.i18n().text("common.save"));
+        // the dialog's Save, not another screen's button with the same text
+        clickOn(from(lookup(".dialog-pane").<javafx.scene.Node>query()).lookup(window.i18n().text("common.save"))
+                .<javafx.scene.Node>query());
         settle();
         assertEquals(Theme.DARK, ctx.preferencesService().theme());
         assertEquals("id", ctx.preferencesService().language().getLanguage());

@@ -25,4 +25,12 @@ public interface AppActions {
     default boolean openPost(PostLink link) {
         return false;
     }
+
+    /**
+     * Replaces the workspace with a backup and restarts it (everyone signs in again). The current database is kept
+     * beside it; when the restore is refused, the workspace is reopened unchanged and the user is told why.
+     */
+    default void restoreWorkspace(java.nio.file.Path backup) {
+        throw new UnsupportedOperationException("restore is not available here");
+    }
 }

@@ -47,6 +47,12 @@ public final class DialogService {
         return alert.showAndWait().filter(b -> b == yes).isPresent();
     }
 
+    /** Tells the user something happened (no choice to make). */
+    public void info(String title, String message) {
+        ButtonType ok = new ButtonType(i18n.text("common.ok"), ButtonData.OK_DONE);
+        alert(Alert.AlertType.INFORMATION, title, message, ok).showAndWait();
+    }
+
     /** Reports a failure in the user's language. */
     public void error(Throwable failure) {
         error(i18n.problem(failure), null);

@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -64,14 +65,19 @@ public final class MainWindowController {
     @FXML private MenuButton userMenu;
     @FXML private MenuItem settingsItem;
     @FXML private MenuItem signOutItem;
+    @FXML private MenuItem backupItem;
+    @FXML private MenuItem restoreItem;
+    @FXML private SeparatorMenuItem backupSeparator;
+    private final BackupMenu backupMenu;
     @FXML private VBox nav;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
 
     public MainWindowController(FxmlViews views, ScreenRegistry registry, Session session, WorkspaceService workspace,
                                 TaskRunner runner, DialogService dialogs, AppActions actions, ShellStatus status,
-                                BackgroundWork work) {
+                                BackgroundWork work, BackupMenu backupMenu) {
         this.work = work;
+        this.backupMenu = backupMenu;
         this.views = views;
         this.i18n = views.i18n();
         this.dialogs = dialogs;
@@ -94,6 +100,12 @@ public final class MainWindowController {
         settingsItem.setGraphic(Icons.of(Icons.SETTINGS));
         signOutItem.setGraphic(Icons.of(Icons.SIGN_OUT));
         settingsItem.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        backupItem.setGraphic(Icons.of(Icons.DATABASE));
+        restoreItem.setGraphic(Icons.of(Icons.RESTORE));
+        backupItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        backupItem.setVisible(backupMenu.canBackUp(model.user()));
+        restoreItem.setVisible(backupMenu.canRestore(model.user()));
+        backupSeparator.setVisible(backupItem.isVisible() || restoreItem.isVisible());
 
         List<NavEntry> entries = model.entries();
         for (int i = 0; i < entries.size(); i++) {
@@ -125,6 +137,16 @@ public final class MainWindowController {
         status.refreshRequestsProperty().addListener((obs, old, now) -> model.refresh());
         if (model.selectedProperty().get() != null) show(model.selectedProperty().get());
         model.refresh();
+        // Badges, deadline alerts and expiry also move with the clock, not only with what the user does: refresh
+        // every minute while this window is shown.
+        javafx.animation.Timeline periodic = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> model.refresh()));
+        periodic.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        nav.sceneProperty().addListener((obs, was, now) -> {
+            if (now == null) periodic.stop();
+            else periodic.play();
+        });
+        if (nav.getScene() != null) periodic.play();
     }
 
     /** Running background tasks, the registered status items, then the database file. */
@@ -270,6 +292,16 @@ public final class MainWindowController {
     @FXML
     private void openSettings() {
         SettingsController.show(views, actions, this);
+    }
+
+    @FXML
+    private void backUp() {
+        backupMenu.backUp(ownerWindow(), statusBar);
+    }
+
+    @FXML
+    private void restore() {
+        if (confirmLeave()) backupMenu.restore(ownerWindow());
     }
 
     @FXML

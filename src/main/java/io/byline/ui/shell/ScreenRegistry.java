@@ -2,8 +2,10 @@ package io.byline.ui.shell;
 
 import io.byline.domain.Role;
 import io.byline.domain.User;
+import io.byline.ui.audit.AuditController;
 import io.byline.ui.common.StatusItem;
 import io.byline.ui.compose.ComposeController;
+import io.byline.ui.dashboard.DashboardController;
 import io.byline.ui.executives.ExecutivesController;
 import io.byline.ui.policy.PolicyController;
 import io.byline.ui.policy.PolicyStatusItem;
@@ -44,6 +46,10 @@ public final class ScreenRegistry {
                         EnumSet.of(Role.LEGAL, Role.APPROVER, Role.ADMIN)))
                 .add(new NavEntry("executives", "nav.executives", Icons.EXECUTIVES, ExecutivesController.class,
                         EnumSet.allOf(Role.class)))
+                .add(new NavEntry("audit", "nav.audit", Icons.AUDIT, AuditController.class,
+                        EnumSet.of(Role.LEGAL, Role.APPROVER, Role.ADMIN)))
+                .add(new NavEntry("dashboard", "nav.dashboard", Icons.DASHBOARD, DashboardController.class,
+                        EnumSet.of(Role.APPROVER, Role.LEGAL, Role.ADMIN, Role.EXECUTIVE)))
                 .add(new NavEntry("users", "nav.users", Icons.USERS, UsersController.class, EnumSet.of(Role.ADMIN)))
                 .status(PolicyStatusItem.class);
     }
