@@ -34,6 +34,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            LOG.fine("work handed to a closed runner is dropped (its window is gone)");
+            return;
+        }
         pending.incrementAndGet();
         executor.execute(() -> {
             Runnable outcome;

@@ -139,8 +139,15 @@ public final class MainWindowController {
         model.refresh();
         // Badges, deadline alerts and expiry also move with the clock, not only with what the user does: refresh
         // every minute while this window is shown.
-        javafx.animation.Timeline periodic = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> model.refresh()));
+        javafx.animation.Timeline periodic = new javafx.animation.Timeline();
+        periodic.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> {
+            Scene scene = nav.getScene();
+            if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                periodic.stop(); // this window was replaced (sign-out, language switch) or closed
+                return;
+            }
+            model.refresh();
+        }));
         periodic.setCycleCount(javafx.animation.Animation.INDEFINITE);
         nav.sceneProperty().addListener((obs, was, now) -> {
             if (now == null) periodic.stop();
