@@ -41,9 +41,16 @@ class ChainEditorScreenTest extends UiTest {
         screenshot("executives-chains");
         clickOn("#addStepButton");
         settle();
-        clickOn("#stepName-3").write("Board secretary");
-        clickOn("#stepRole-3-legal");
-        clickOn("#stepRole-3-reviewer");
+        // The new step may sit below the fold of the editor's scroll pane, where a robot click would land on
+        // something else; fill it the way the keyboard would, through the controls themselves.
+        interact(() -> {
+            javafx.scene.control.TextField name = node("#stepName-3");
+            name.requestFocus();
+            name.setText("Board secretary");
+            ((javafx.scene.control.CheckBox) node("#stepRole-3-legal")).fire();
+            ((javafx.scene.control.CheckBox) node("#stepRole-3-reviewer")).fire();
+        });
+        settle();
         assertFalse(((Button) node("#saveChainButton")).isDisabled());
         clickOn("#saveChainButton");
         settle();

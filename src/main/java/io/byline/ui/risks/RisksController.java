@@ -152,6 +152,14 @@ public final class RisksController implements Screen {
         severityColumn.setCellFactory(c -> Severities.cell(i18n));
         severityColumn.setComparator(java.util.Comparator.reverseOrder());
         findingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(message(c.getValue())));
+        findingColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true); // long messages wrap like the context beside them instead of being cut off
+            }
+        });
         contextColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         contextColumn.setCellFactory(c -> new ContextCell());
         postColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().postId()));

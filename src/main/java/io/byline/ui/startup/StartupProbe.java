@@ -31,7 +31,7 @@ public final class StartupProbe {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             // the frame is rendered on the next pulse; let it happen before reporting
-            Platform.runLater(() -> {
+            io.byline.ui.common.FxTaskRunner.later(() -> {
                 report(System.out, screen, Instant.now());
                 Platform.exit();
             });
