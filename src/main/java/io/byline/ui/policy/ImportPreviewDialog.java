@@ -3,16 +3,14 @@ package io.byline.ui.policy;
 import io.byline.domain.PolicyEntry;
 import io.byline.service.PolicyService;
 import io.byline.service.PolicyService.ImportPreview;
-import io.byline.ui.common.PolicyRechecks;
-import io.byline.ui.common.Severities;
 import io.byline.ui.common.Appearance;
+import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -41,26 +39,13 @@ public final class ImportPreviewDialog {
     public static Dialog<ButtonType> show(PolicyService service, Path file, ImportPreview first, TaskRunner runner,
                                           I18n i18n, Appearance appearance, Window owner,
                                           Consumer<PolicyService.ImportResult> onApplied, Consumer<Throwable> onFailure) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) dialog.initOwner(owner);
-        dialog.setTitle("Byline");
-        dialog.setHeaderText(i18n.text("policy.import.title", first.fileName()));
-        ButtonType apply = new ButtonType(i18n.text("policy.import.apply"), ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(i18n.text("common.cancel"), ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().addAll(cancel, apply);
-        dialog.getDialogPane().setId("importDialog");
-        dialog.getDialogPane().getStyleClass().add("byline-dialog");
-        dialog.getDialogPane().setPrefWidth(720);
-        appearance.styleNow(dialog.getDialogPane().getScene());
-        dialog.getDialogPane().getStylesheets().add(Severities.stylesheet());
-        for (ButtonType t : dialog.getDialogPane().getButtonTypes()) {
-            Button b = (Button) dialog.getDialogPane().lookupButton(t);
-            javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        Button applyButton = (Button) dialog.getDialogPane().lookupButton(apply);
+        FormDialog form = FormDialog.create(owner, i18n, appearance, i18n.text("policy.import.title", first.fileName()),
+                i18n.text("policy.import.apply"), "importDialog", 720);
+        Dialog<ButtonType> dialog = form.dialog();
+        ButtonType apply = form.confirm();
+        Button applyButton = form.confirmButton();
         applyButton.setId("importApply");
-        ((Button) dialog.getDialogPane().lookupButton(cancel)).setId("importCancel");
+        form.cancelButton().setId("importCancel");
 
         CheckBox replace = new CheckBox(i18n.text("policy.import.replace"));
         replace.setId("importReplace");

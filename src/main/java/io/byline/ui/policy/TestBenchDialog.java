@@ -3,9 +3,8 @@ package io.byline.ui.policy;
 import io.byline.service.PolicyService;
 import io.byline.service.PolicyService.BenchExample;
 import io.byline.service.PolicyService.BenchResult;
-import io.byline.ui.common.PolicyRechecks;
-import io.byline.ui.common.Severities;
 import io.byline.ui.common.Appearance;
+import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
@@ -15,7 +14,6 @@ import javafx.concurrent.Worker;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -60,28 +58,14 @@ public final class TestBenchDialog {
     public static Dialog<ButtonType> show(PolicyService service, PolicyService.Candidate candidate, TaskRunner runner,
                                           I18n i18n, Appearance appearance, Window owner, String what, String saveLabel,
                                           Runnable onConfirm) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) dialog.initOwner(owner);
-        dialog.setTitle("Byline");
-        dialog.setHeaderText(i18n.text("policy.bench.title"));
-        ButtonType save = new ButtonType(saveLabel, ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(i18n.text("common.cancel"), ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().addAll(cancel, save);
-        dialog.getDialogPane().setId("benchDialog");
-        dialog.getDialogPane().getStyleClass().add("byline-dialog");
-        dialog.getDialogPane().setPrefWidth(640);
-        appearance.styleNow(dialog.getDialogPane().getScene());
-        dialog.getDialogPane().getStylesheets().add(Severities.stylesheet());
-        for (ButtonType t : dialog.getDialogPane().getButtonTypes()) {
-            Button b = (Button) dialog.getDialogPane().lookupButton(t);
-            javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+        FormDialog form = FormDialog.create(owner, i18n, appearance, i18n.text("policy.bench.title"), saveLabel,
+                "benchDialog", 640);
+        Dialog<ButtonType> dialog = form.dialog();
+        ButtonType save = form.confirm();
+        Button saveButton = form.confirmButton();
         saveButton.setId("benchSave");
         saveButton.setDisable(true);
-        saveButton.getStyleClass().add(StyleClasses.PRIMARY);
-        ((Button) dialog.getDialogPane().lookupButton(cancel)).setId("benchCancel");
+        form.cancelButton().setId("benchCancel");
 
         Label intro = new Label(what + "\n" + i18n.text("policy.bench.intro"));
         intro.setWrapText(true);

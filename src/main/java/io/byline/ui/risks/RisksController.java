@@ -11,6 +11,7 @@ import io.byline.ui.common.AppActions;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.BackgroundWork;
 import io.byline.ui.common.DialogService;
+import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.PostLink;
 import io.byline.ui.common.Screen;
@@ -411,21 +412,9 @@ public final class RisksController implements Screen {
     }
 
     private Dialog<ButtonType> dialog(String title, Node content, String confirm, String id) {
-        Dialog<ButtonType> d = new Dialog<>();
         Window w = table.getScene() == null ? null : table.getScene().getWindow();
-        if (w != null) d.initOwner(w);
-        d.setTitle("Byline");
-        d.setHeaderText(title);
-        ButtonType cancel = new ButtonType(i18n.text("common.cancel"), ButtonData.CANCEL_CLOSE);
-        ButtonType ok = new ButtonType(confirm, ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(cancel, ok);
+        Dialog<ButtonType> d = FormDialog.create(w, i18n, appearance, title, confirm, id, 520).dialog();
         d.getDialogPane().setContent(content);
-        d.getDialogPane().setPrefWidth(520);
-        d.getDialogPane().setId(id);
-        d.getDialogPane().getStyleClass().add("byline-dialog");
-        appearance.styleNow(d.getDialogPane().getScene());
-        d.getDialogPane().getStylesheets().add(Severities.stylesheet());
-        ((Button) d.getDialogPane().lookupButton(ok)).getStyleClass().add(StyleClasses.PRIMARY);
         return d;
     }
 
