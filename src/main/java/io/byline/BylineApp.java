@@ -23,6 +23,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 
 /**
@@ -43,7 +46,29 @@ public final class BylineApp extends Application {
     /** The last "unusable database" failure, shown again when the user cancels the backup chooser. */
     private StorageException unusable;
 
+    /**
+     * The first open of the database, started on a plain thread before the toolkit (see {@link #launchWith}); the
+     * window takes it over once it is up. Null when the app was started another way.
+     */
+    private static volatile EarlyOpen early;
+
+    /** A database being opened in the background for the given options. */
+    private record EarlyOpen(Options options, FutureTask<AppContext> task) {}
+
+    /**
+     * Starts opening the database (migrations, audit key, services) at once, on its own thread, and then the
+     * toolkit: both take several hundred milliseconds, so doing them side by side brings the sign-in window up
+     * sooner. The window shows a splash while it waits, and handles a failure exactly as it would its own open.
+     */
     static void launchWith(String[] args) {
+        Options options = Options.parse(List.of(args));
+        DatabaseLocation location = DatabaseLocation.resolve(options.db(), System.getenv());
+        boolean seed = location.isDefault() && !options.empty();
+        FutureTask<AppContext> task = new FutureTask<>(() -> AppContext.open(location, seed));
+        Thread opener = new Thread(task, "byline-open");
+        opener.setDaemon(true);
+        early = new EarlyOpen(options, task);
+        opener.start();
         Application.launch(BylineApp.class, args);
     }
 
@@ -66,7 +91,9 @@ public final class BylineApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
-        Options options = Options.parse(getParameters().getRaw());
+        EarlyOpen pending = early;
+        early = null;
+        Options options = pending != null ? pending.options() : Options.parse(getParameters().getRaw());
         location = DatabaseLocation.resolve(options.db(), System.getenv());
         // only a new default database is seeded with the demo; --db FILE and --empty start empty
         seedDemo = location.isDefault() && !options.empty();
@@ -80,20 +107,30 @@ public final class BylineApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.show();
-        open();
+        if (pending != null) open(() -> {
+            try {
+                return pending.task().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) throw error;
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        });
+        else open();
     }
 
     private void open() {
+        open(() -> AppContext.open(location, seedDemo));
+    }
+
+    private void open(Callable<AppContext> opening) {
         stage.getScene().setRoot(Splash.create(i18n, location.database()));
-        runner.run(() -> {
-            AppContext opened = AppContext.open(location, seedDemo);
-            opened.runStartupTasks(java.time.Instant.now()); // the daily backup; a failure is logged, never fatal
-            return opened;
-        }, opened -> {
+        runner.run(opening, opened -> {
             ctx = opened;
             AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
             window.setOnContextReplaced(replaced -> ctx = replaced);
             window.showEntry();
+            // the daily backup, once the window is up; a failure is logged, never fatal
+            runner.run(() -> opened.runStartupTasks(java.time.Instant.now()), failed -> {}, e -> {});
         }, this::openFailed);
     }
 
