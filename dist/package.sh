@@ -19,7 +19,7 @@ name=Byline
 
 log() { printf '[dist] %s\n' "$*"; }
 
-rm -rf "$dist/input" "$dist/runtime" "$dist/image" "$dist/deb-image" "$dist/cds-home" "$dist/classes.lst"
+rm -rf "$dist/input" "$dist/sqlite-native" "$dist/runtime" "$dist/image" "$dist/deb-image" "$dist/cds-home" "$dist/classes.lst"
 mkdir -p "$dist/input/lib"
 
 # 1. input: the thin jar (the shade plugin keeps it as original-byline.jar) and the dependencies Maven copied
@@ -30,6 +30,29 @@ for jar in "$target/dist-lib/"*.jar; do
   if [[ $base =~ ^javafx-[a-z]+-[0-9.]+\.jar$ ]]; then continue; fi
   cp "$jar" "$dist/input/lib/"
 done
+
+# 1b. SQLite's native library, unpacked once here: sqlite-jdbc otherwise copies it out of its jar into the temp
+#     folder on every start, after running `uname -o` in a child process to tell Android from Linux. Started with
+#     org.sqlite.lib.path it loads the library from the app folder and does neither (the jar's copy stays as the
+#     fallback when this platform has none).
+sqlite_jar=$(ls "$dist/input/lib/"sqlite-jdbc-*.jar | head -1)
+case "$(uname -s)/$(uname -m)" in
+  Linux/x86_64) native=Linux/x86_64/libsqlitejdbc.so ;;
+  Linux/aarch64) native=Linux/aarch64/libsqlitejdbc.so ;;
+  Darwin/x86_64) native=Mac/x86_64/libsqlitejdbc.dylib ;;
+  Darwin/arm64) native=Mac/aarch64/libsqlitejdbc.dylib ;;
+  *) native= ;;
+esac
+native_opt=()
+if [[ -n $native ]]; then
+  rm -rf "$dist/sqlite-native" && mkdir -p "$dist/sqlite-native"
+  (cd "$dist/sqlite-native" && "$java_home/bin/jar" xf "$sqlite_jar" "org/sqlite/native/$native")
+  if [[ -s $dist/sqlite-native/org/sqlite/native/$native ]]; then
+    mkdir -p "$dist/input/native"
+    cp "$dist/sqlite-native/org/sqlite/native/$native" "$dist/input/native/"
+    native_opt=(--java-options '-Dorg.sqlite.lib.path=$APPDIR/native' --java-options "-Dorg.sqlite.lib.name=$(basename "$native")")
+  fi
+fi
 
 # 2. runtime
 log "jlink: $modules"
@@ -50,9 +73,28 @@ log "jpackage app-image $app_version"
   --vendor "Byline" --description "Drafting, approval and risk review for executives' social media posts." \
   --input "$dist/input" --main-jar byline.jar --main-class io.byline.Main \
   --runtime-image "$dist/runtime" "${icon_opt[@]}" \
-  --java-options "$cds_opt" --java-options '-Dfile.encoding=UTF-8'
+  --java-options "$cds_opt" --java-options '-Dfile.encoding=UTF-8' "${native_opt[@]}"
 if [[ $os == mac ]]; then image="$dist/image/$name.app"; launcher="$image/Contents/MacOS/$name"; appdir="$image/Contents/app"
 else image="$dist/image/$name"; launcher="$image/bin/$name"; appdir="$image/lib/app"; fi
+
+# 3b. Linux: a shell launcher in place of jpackage's native one. The native launcher asks `rpm -qf` and then
+#     `dpkg -S` which package owns it on every start (dpkg -S reads every package's file list: 0.3-0.5 s before
+#     the JVM even starts). The script starts the bundled runtime with exactly the options and class path of the
+#     launcher's configuration file, so the class-data sharing archive below matches it.
+if [[ $os == linux ]]; then
+  cfg="$appdir/$name.cfg"
+  cp_line=$(sed -n 's/^app\.classpath=\$APPDIR/$app/p' "$cfg" | paste -sd: -)
+  opts=$(sed -n 's/^java-options=//p' "$cfg" | sed 's/\$APPDIR/$app/g' | awk '{printf " \"%s\"", $0}')
+  main_class=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+  cat > "$launcher" <<SCRIPT
+#!/bin/sh
+# Byline launcher: starts the bundled Java runtime (written by dist/package.sh from lib/app/$name.cfg).
+root=\$(dirname "\$(dirname "\$(readlink -f "\$0")")")
+app="\$root/lib/app"
+exec "\$root/lib/runtime/bin/java"$opts -cp "$cp_line" $main_class "\$@"
+SCRIPT
+  chmod 755 "$launcher"
+fi
 
 # 4. class-data sharing (optional: the app works without the archive, it only starts slower)
 run_gui() {
