@@ -12,6 +12,7 @@ import io.byline.testing.TestWorkspace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,9 @@ class AutosaveCrashTest {
         String typed = "Typed before the crash — with emoji 🚀, \"quotes\" and a second\nline";
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", AutosaveChild.class.getName(), dir.toString(), typed);
+                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
+                // the native-library copy of the killed child goes to the test's folder, which JUnit removes
+                "-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("tmp")), AutosaveChild.class.getName(), dir.toString(), typed);
         pb.redirectErrorStream(true);
         Process child = pb.start();
         long postId = -1;
