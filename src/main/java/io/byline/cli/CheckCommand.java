@@ -158,7 +158,10 @@ public final class CheckCommand {
     private record Block(String text, boolean bad) {}
 
     private static Block checkBlock(List<String> lines, Validator validator) {
-        StringBuilder b = new StringBuilder(lines.size() * 200);
+        int in = 0;
+        for (String line : lines) if (line != null) in += line.length();
+        // the output of a post is about twice its input (findings repeat the matched text and a message)
+        StringBuilder b = new StringBuilder(Math.max(256, in * 2 + lines.size() * 160));
         boolean bad = false;
         for (String line : lines) {
             if (line == null) {

@@ -15,6 +15,12 @@ public final class CompiledPolicy {
     private final int[] patternEntries;
     private final List<String> internalDomains;
     private final int[] termEntryMap;
+    /** Per entry, the lexicon message, made on first use (a race only makes it twice). */
+    private final Message[] messages;
+    private final java.util.concurrent.ConcurrentHashMap<String, Message> byCategory = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A finding's message key and its English text. */
+    record Message(String key, String english) {}
 
     private CompiledPolicy(Policy policy, TermMatcher matcher, int[] termEntryMap, List<GuardedRegex> regexes,
                            int[] patternEntries, List<String> internalDomains) {
@@ -24,6 +30,7 @@ public final class CompiledPolicy {
         this.regexes = regexes;
         this.patternEntries = patternEntries;
         this.internalDomains = internalDomains;
+        this.messages = new Message[policy.terms().size()];
     }
 
     /**
@@ -92,6 +99,16 @@ public final class CompiledPolicy {
     public PolicyTerm entry(int index) { return policy.terms().get(index); }
 
     TermMatcher matcher() { return matcher; }
+
+    /** The message of a lexicon hit on this entry (formatting one per hit costs more than the match). */
+    Message lexiconMessage(int entry) {
+        Message m = messages[entry];
+        if (m == null) {
+            m = byCategory.computeIfAbsent(entry(entry).category(), ConfidentialTermCheck::message);
+            messages[entry] = m;
+        }
+        return m;
+    }
 
     /** Policy entry index of the matcher's term index. */
     int termEntry(int matcherIndex) { return termEntryMap[matcherIndex]; }

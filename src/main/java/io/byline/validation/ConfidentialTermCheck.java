@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule {@code lexicon}: policy terms (through every evasion, see {@link TermMatcher}) and policy patterns (on the
@@ -35,7 +34,7 @@ public final class ConfidentialTermCheck implements PostCheck {
         for (TermMatcher.Match m : matches) {
             if (m.entry() < 0) allowed.add(new int[] {m.start(), m.end()});
         }
-        Set<HitKey> seen = new HashSet<>();
+        Seen seen = new Seen();
         for (TermMatcher.Match m : matches) {
             if (m.entry() < 0) continue;
             int entry = policy.termEntry(m.entry());
@@ -66,25 +65,49 @@ public final class ConfidentialTermCheck implements PostCheck {
     }
 
     private static void add(CompiledPolicy policy, int entry, String text, int s, int e, PostContext post,
-                            List<int[]> allowed, Set<HitKey> seen, List<Finding> out) {
+                            List<int[]> allowed, Seen seen, List<Finding> out) {
         PolicyTerm t = policy.entry(entry);
         if (!t.activeAt(post.input().publishAt())) return;
         for (int[] a : allowed) if (s >= a[0] && e <= a[1]) return;
-        if (!seen.add(new HitKey(entry, s, e))) return;
+        if (!seen.add(entry, s, e)) return;
         String category = t.category();
-        String[] msg = message(category);
-        out.add(new Finding(RULE, t.severity(), s, e, text.substring(s, e), category, t.id(), t.source(), msg[0], msg[1]));
+        CompiledPolicy.Message msg = policy.lexiconMessage(entry);
+        out.add(new Finding(RULE, t.severity(), s, e, text.substring(s, e), category, t.id(), t.source(), msg.key(),
+                msg.english()));
     }
 
-    /** Categories seen so far → {message key, English message}; formatting a MessageFormat per hit is costly. */
-    private static final ConcurrentHashMap<String, String[]> MESSAGES = new ConcurrentHashMap<>();
+    /** The message of a lexicon hit in this category: {key, English text} (the category is named, never the term). */
+    static CompiledPolicy.Message message(String category) {
+        String key = Messages.has("finding.lexicon." + category) ? "finding.lexicon." + category : "finding.lexicon";
+        return new CompiledPolicy.Message(key, Messages.english(key, category));
+    }
 
-    private static String[] message(String category) {
-        String[] m = MESSAGES.get(category);
-        if (m != null) return m;
-        String msgKey = Messages.has("finding.lexicon." + category) ? "finding.lexicon." + category : "finding.lexicon";
-        m = new String[] {msgKey, Messages.english(msgKey, category)};
-        if (MESSAGES.size() < 4096) MESSAGES.put(category, m);
-        return m;
+    /**
+     * The hits already reported in one post (the same entry at the same span is reported once). A post has a few;
+     * a list scan is cheaper than hashing until there are many, when it moves to a set.
+     */
+    private static final class Seen {
+        private static final int LINEAR = 32;
+        private int[] list = new int[3 * 4];
+        private int size;
+        private Set<HitKey> set;
+
+        boolean add(int entry, int start, int end) {
+            if (set != null) return set.add(new HitKey(entry, start, end));
+            for (int i = 0; i < size * 3; i += 3) {
+                if (list[i] == entry && list[i + 1] == start && list[i + 2] == end) return false;
+            }
+            if (size == LINEAR) {
+                set = new HashSet<>();
+                for (int i = 0; i < size * 3; i += 3) set.add(new HitKey(list[i], list[i + 1], list[i + 2]));
+                return set.add(new HitKey(entry, start, end));
+            }
+            if (size * 3 == list.length) list = java.util.Arrays.copyOf(list, list.length * 2);
+            list[size * 3] = entry;
+            list[size * 3 + 1] = start;
+            list[size * 3 + 2] = end;
+            size++;
+            return true;
+        }
     }
 }

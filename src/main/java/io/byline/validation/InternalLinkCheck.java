@@ -50,9 +50,15 @@ public final class InternalLinkCheck implements PostCheck {
     }
 
     static boolean internalName(String h, List<String> domains) {
-        for (String d : domains) if (h.equals(d) || h.endsWith("." + d)) return true;
-        for (String d : BUILT_IN) if (h.equals(d) || h.endsWith("." + d)) return true;
+        for (String d : domains) if (suffix(h, d)) return true;
+        for (String d : BUILT_IN) if (suffix(h, d)) return true;
         return false;
+    }
+
+    /** {@code h} is {@code d} or ends with "." + d. */
+    private static boolean suffix(String h, String d) {
+        int k = h.length() - d.length();
+        return k >= 0 && h.endsWith(d) && (k == 0 || h.charAt(k - 1) == '.');
     }
 
     static boolean privateIpv4(String h) {

@@ -2,8 +2,10 @@ package io.byline.validation;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finding messages from {@code io/byline/i18n/findings*.properties} (English and Bahasa Indonesia). */
 public final class Messages {
@@ -42,6 +44,15 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? s : new MessageFormat(s, Locale.ROOT).format(args);
+        if (args.length == 0) return s;
+        // parsing a pattern costs more than formatting it, and findings are formatted per hit: keep the parsed
+        // ones (a MessageFormat is not thread-safe, so each is used under its own lock)
+        MessageFormat f = FORMATS.computeIfAbsent(s, p -> new MessageFormat(p, Locale.ROOT));
+        synchronized (f) {
+            return f.format(args);
+        }
     }
+
+    /** Parsed patterns by pattern text (the bundles hold a few dozen). */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 }

@@ -215,61 +215,66 @@ public final class PolicyJson {
         while (r.hasNext()) {
             int index = out.size();
             if (index >= MAX_ENTRIES) throw fieldError(r, "too many entries (limit " + MAX_ENTRIES + ")", index, null);
-            if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "an entry must be a JSON object", index, null);
-            r.beginObject();
-            String id = null, term = null, pattern = null, category = null, note = null;
-            Severity severity = null;
-            Instant embargo = null;
-            Set<String> seen = new HashSet<>();
-            String label = null;
-            while (r.hasNext()) {
-                String f = r.nextName();
-                if (!ENTRY.contains(f)) throw fieldError(r, "unknown field \"" + f + "\"", index, label);
-                if (!seen.add(f)) throw fieldError(r, "field \"" + f + "\" given twice", index, label);
-                switch (f) {
-                    case "id": id = string(r, f, index, label); break;
-                    case "term": term = string(r, f, index, label); label = term; break;
-                    case "pattern": pattern = string(r, f, index, label); label = pattern; break;
-                    case "category": category = string(r, f, index, label); break;
-                    case "note": note = string(r, f, index, label); break;
-                    case "severity": {
-                        String s = string(r, f, index, label);
-                        try {
-                            severity = Severity.valueOf(s);
-                        } catch (IllegalArgumentException e) {
-                            throw fieldError(r, "bad severity \"" + s + "\" (BLOCK, WARN or INFO)", index, label);
-                        }
-                        break;
-                    }
-                    default: {
-                        String s = string(r, f, index, label);
-                        try {
-                            embargo = Instant.parse(s);
-                        } catch (DateTimeParseException e) {
-                            throw fieldError(r, "bad embargoUntil \"" + s + "\" (an ISO-8601 instant such as 2027-01-15T00:00:00Z)", index, label);
-                        }
-                        break;
-                    }
-                }
-            }
-            r.endObject();
-            String where = label;
-            if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where));
-            if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null));
-            if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where));
-            if (category.isBlank()) throw at(new PolicyException("empty category", index, where));
-            if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where));
-            if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where));
-            if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where));
-            if (id != null) {
-                if (id.isBlank()) throw at(new PolicyException("empty id", index, where));
-                Integer prev = ids.putIfAbsent(id, index);
-                if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where));
-            }
-            out.add(new PolicyTerm(id, term, pattern, category, severity, embargo, note));
+            out.add(readEntry(r, index, ids));
         }
         r.endArray();
         return out;
+    }
+
+    /** One entry of "terms" (its own method: the loop above stays small for the JIT on a 100,000-entry policy). */
+    private static PolicyTerm readEntry(JsonReader r, int index, Map<String, Integer> ids) throws IOException, PolicyException {
+        if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "an entry must be a JSON object", index, null);
+        r.beginObject();
+        String id = null, term = null, pattern = null, category = null, note = null;
+        Severity severity = null;
+        Instant embargo = null;
+        Set<String> seen = new HashSet<>();
+        String label = null;
+        while (r.hasNext()) {
+            String f = r.nextName();
+            if (!ENTRY.contains(f)) throw fieldError(r, "unknown field \"" + f + "\"", index, label);
+            if (!seen.add(f)) throw fieldError(r, "field \"" + f + "\" given twice", index, label);
+            switch (f) {
+                case "id": id = string(r, f, index, label); break;
+                case "term": term = string(r, f, index, label); label = term; break;
+                case "pattern": pattern = string(r, f, index, label); label = pattern; break;
+                case "category": category = string(r, f, index, label); break;
+                case "note": note = string(r, f, index, label); break;
+                case "severity": {
+                    String s = string(r, f, index, label);
+                    try {
+                        severity = Severity.valueOf(s);
+                    } catch (IllegalArgumentException e) {
+                        throw fieldError(r, "bad severity \"" + s + "\" (BLOCK, WARN or INFO)", index, label);
+                    }
+                    break;
+                }
+                default: {
+                    String s = string(r, f, index, label);
+                    try {
+                        embargo = Instant.parse(s);
+                    } catch (DateTimeParseException e) {
+                        throw fieldError(r, "bad embargoUntil \"" + s + "\" (an ISO-8601 instant such as 2027-01-15T00:00:00Z)", index, label);
+                    }
+                    break;
+                }
+            }
+        }
+        r.endObject();
+        String where = label;
+        if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where));
+        if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null));
+        if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where));
+        if (category.isBlank()) throw at(new PolicyException("empty category", index, where));
+        if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where));
+        if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where));
+        if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where));
+        if (id != null) {
+            if (id.isBlank()) throw at(new PolicyException("empty id", index, where));
+            Integer prev = ids.putIfAbsent(id, index);
+            if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where));
+        }
+        return new PolicyTerm(id, term, pattern, category, severity, embargo, note);
     }
 
     private static EntryError at(PolicyException e) {
