@@ -16,7 +16,8 @@ import java.util.Set;
  * policy or update the matching ones; with it, entries missing from the file are retired and the allowed phrases and
  * internal domains become the file's. Exit status: 0 imported (or nothing to change), 1 the file was rejected
  * (nothing changed; each problem printed with its line), 2 bad arguments or the database cannot be opened or written.
- * Runs as the system (audited so); the open Byline app re-checks posts when it sees the new policy version.
+ * Runs as the system (audited so), then re-checks every post not yet published against the new policy, with
+ * progress on standard error.
  */
 public final class PolicyImportCommand {
     static final String USAGE = "import --policy FILE [--replace] [--dry-run] — import a policy (JSON or CSV term list), all or nothing";
@@ -54,6 +55,19 @@ public final class PolicyImportCommand {
             }
             PolicyService.ImportResult r = policy.apply(preview);
             out.println("Imported " + file + ": policy version " + r.version() + ".");
+            // the findings stored with drafts and queued posts were made with the old policy: renew them now
+            int[] shown = {-1};
+            int rechecked = policy.recheckAll(25, (done, total) -> {
+                int pct = (int) (100 * done / Math.max(1, total));
+                if (pct / 10 != shown[0] / 10) {
+                    shown[0] = pct;
+                    err.print("\rRe-checking posts not yet published: " + done + " of " + total + " (" + pct + " %)");
+                    err.flush();
+                }
+            });
+            if (shown[0] >= 0) err.println();
+            out.println("Re-checked " + rechecked + (rechecked == 1 ? " post" : " posts")
+                    + " not yet published against the new policy.");
             return 0;
         } catch (ValidationException e) {
             err.println("byline import: " + String.join("; ", e.fieldErrors().values()) + "; nothing was imported.");

@@ -370,6 +370,17 @@ public final class DraftService {
         });
     }
 
+    /**
+     * Re-checks one post for the headless policy import, which runs as the system (no one signed in); a post that
+     * became final or has no version is left as it is.
+     */
+    void recheckAsSystem(long postId) {
+        s.db.inWrite(tx -> {
+            Post p = s.posts.post(tx, postId).orElse(null);
+            return p == null || p.state().isFinal() || p.currentVersionId() == null ? null : s.refreshFindings(tx, p, s.current(tx, p));
+        });
+    }
+
     /** Re-checks every post still on its way, one short transaction each (for a background task after policy changes). */
     public int recheckOpen(java.util.function.IntConsumer progress) {
         s.session.require();

@@ -84,6 +84,30 @@ class PolicyCommandsTest {
     }
 
     @Test
+    void aHeadlessImportRechecksThePostsOnTheirWay() throws Exception {
+        long id;
+        Path db;
+        try (io.byline.testing.PostFixture f = new io.byline.testing.PostFixture(dir)) {
+            id = f.draft("Next week we launch Nusantara Falcon with our partners.").post().id();
+            f.as("admin");
+            assertTrue(f.ctx.reviewService().findings(id).stream().noneMatch(x -> x.rule().equals("lexicon")));
+            db = f.ctx.database().file();
+        }
+        Path file = dir.resolve("falcon.json");
+        Files.writeString(file, "{\"terms\":[{\"term\":\"Nusantara Falcon\",\"category\":\"codename\",\"severity\":\"BLOCK\"}]}");
+        Run imp = cli("--db", db.toString(), "import", "--policy", file.toString());
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.out().contains("Re-checked 1 post not yet published against the new policy."), imp.out());
+        try (AppContext ctx = open(db)) {
+            TestWorkspace.signIn(ctx, "admin");
+            assertTrue(ctx.reviewService().findings(id).stream()
+                    .anyMatch(x -> x.rule().equals("lexicon") && x.start() == 20 && x.end() == 36),
+                    "the new term flags the draft without the app having to open Risks");
+            assertFalse(ctx.policyService().recheckNeeded(), "the app will not repeat the re-check");
+        }
+    }
+
+    @Test
     void aRejectedImportExitsNonZeroAndChangesNothing() throws Exception {
         Path db = demoDb();
         String before;
