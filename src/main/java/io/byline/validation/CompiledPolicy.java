@@ -9,6 +9,9 @@ import java.util.Locale;
  * thread-safe; compile once and share it between threads and posts.
  */
 public final class CompiledPolicy {
+    /** Longest term accepted, in characters. */
+    static final int MAX_TERM = 500;
+
     private final Policy policy;
     private final TermMatcher matcher;
     private final List<GuardedRegex> regexes;   // parallel to patternEntries
@@ -50,20 +53,23 @@ public final class CompiledPolicy {
             if (t.isPattern()) {
                 try {
                     regexes.add(GuardedRegex.compile(t.pattern()));
-                } catch (IllegalArgumentException e) {
-                    throw new PolicyException(e.getMessage(), i, t.pattern());
+                } catch (GuardedRegex.Refused e) {
+                    throw new PolicyException(e.reason(), i, t.pattern());
                 }
                 patternEntries.add(i);
             } else {
-                if (t.term().isBlank()) throw new PolicyException("empty term", i, t.term());
-                if (t.term().length() > 500) throw new PolicyException("term longer than 500 characters", i, t.term());
+                if (t.term().isBlank()) throw new PolicyException(PolicyReason.of("policy.error.emptyTerm", "empty term"), i, t.term());
+                if (t.term().length() > MAX_TERM) {
+                    throw new PolicyException(PolicyReason.of("policy.error.termTooLong",
+                            "term longer than " + MAX_TERM + " characters", MAX_TERM), i, t.term());
+                }
                 termTexts.add(t.term());
                 termEntries.add(i);
             }
         }
         for (int i = 0; i < policy.allow().size(); i++) {
             if (policy.allow().get(i) == null || policy.allow().get(i).isBlank()) {
-                throw new PolicyException("allow[" + i + "]: empty allowed phrase");
+                throw new PolicyException(PolicyReason.of("policy.error.emptyAllowed", "allow[" + i + "]: empty allowed phrase", i));
             }
         }
         List<String> domains = new ArrayList<>();
@@ -72,7 +78,8 @@ public final class CompiledPolicy {
             String n = d == null ? "" : d.trim().toLowerCase(Locale.ROOT);
             while (n.startsWith(".")) n = n.substring(1);
             if (n.isEmpty() || n.contains("/") || n.contains(" ")) {
-                throw new PolicyException("internalDomains[" + i + "]: not a host name: \"" + d + "\"");
+                throw new PolicyException(PolicyReason.of("policy.error.badDomain",
+                        "internalDomains[" + i + "]: not a host name: \"" + d + "\"", i, d));
             }
             domains.add(n);
         }
@@ -81,10 +88,12 @@ public final class CompiledPolicy {
             matcher = TermMatcher.compile(termTexts, policy.allow());
         } catch (TermMatcher.KeyException e) {
             int entry = termEntries.get(e.entry());
-            String reason = e.getMessage();
+            PolicyReason reason = e.reason();
             if (e.other() >= 0) {
-                reason = "duplicate term (same as terms[" + termEntries.get(e.other()) + "] \""
-                        + entries.get(termEntries.get(e.other())).term() + "\" after normalisation)";
+                int other = termEntries.get(e.other());
+                String otherTerm = entries.get(other).term();
+                reason = PolicyReason.of("policy.error.duplicateTerm",
+                        "duplicate term (same as terms[" + other + "] \"" + otherTerm + "\" after normalisation)", other, otherTerm);
             }
             throw new PolicyException(reason, entry, entries.get(entry).term());
         }

@@ -22,9 +22,25 @@ public final class GuardedRegex {
         }
     }
 
+    /** A pattern that cannot be used (invalid or catastrophic): the message is the English reason. */
+    public static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final PolicyReason reason;
+
+        Refused(String key, String english, Object... args) {
+            super(english);
+            this.reason = PolicyReason.of(key, english, args);
+        }
+
+        /** Why, with its bundle key and arguments. */
+        public PolicyReason reason() { return reason; }
+    }
+
     /** Steps allowed per input character, plus a fixed allowance. */
     static final long STEPS_PER_CHAR = 200;
     static final long BASE_STEPS = 200_000;
+    /** Longest pattern accepted, in characters. */
+    static final int MAX_LENGTH = 2000;
     private static final long PROBE_STEPS = 2_000_000;
 
     private final Pattern pattern;
@@ -41,11 +57,13 @@ public final class GuardedRegex {
     /**
      * Compiles and probes a policy pattern (case-insensitive, as policy terms are).
      *
-     * @throws IllegalArgumentException with a readable reason when the regex is invalid or catastrophic
+     * @throws Refused with a readable reason when the regex is invalid or catastrophic
      */
     public static GuardedRegex compile(String regex) {
-        if (regex == null || regex.isEmpty()) throw new IllegalArgumentException("empty pattern");
-        if (regex.length() > 2000) throw new IllegalArgumentException("pattern longer than 2000 characters");
+        if (regex == null || regex.isEmpty()) throw new Refused("policy.error.emptyPattern", "empty pattern");
+        if (regex.length() > MAX_LENGTH) {
+            throw new Refused("policy.error.patternTooLong", "pattern longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
+        }
         Pattern p;
         String prefix = null;
         try {
@@ -56,23 +74,27 @@ public final class GuardedRegex {
             p = Pattern.compile(nfc, Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE));
             if (ascii) prefix = literalPrefix(nfc);
         } catch (PatternSyntaxException e) {
-            String d = e.getDescription();
-            throw new IllegalArgumentException("invalid regex: " + d + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            String d = e.getDescription(); // the JDK's own words, kept as they are in every language
+            if (e.getIndex() >= 0) {
+                throw new Refused("policy.error.invalidRegexAt", "invalid regex: " + d + " near index " + e.getIndex(), d, e.getIndex());
+            }
+            throw new Refused("policy.error.invalidRegex", "invalid regex: " + d, d);
         } catch (StackOverflowError | RuntimeException e) {
-            throw new IllegalArgumentException("invalid regex");
+            throw new Refused("policy.error.invalidRegexUnknown", "invalid regex");
         }
         GuardedRegex g = new GuardedRegex(p, prefix);
         if (p.matcher("").matches()) {
-            throw new IllegalArgumentException("pattern matches the empty text");
+            throw new Refused("policy.error.patternMatchesEmpty", "pattern matches the empty text");
         }
         GuardedRegex unfiltered = new GuardedRegex(p, null); // probe the regex itself, not the pre-filter
         for (String probe : probes(regex)) {
             try {
                 unfiltered.findAll(probe, PROBE_STEPS);
             } catch (StepLimitExceeded e) {
-                throw new IllegalArgumentException("catastrophic regex (too much backtracking, e.g. nested repetition like (a+)+)");
+                throw new Refused("policy.error.catastrophicRegex",
+                        "catastrophic regex (too much backtracking, e.g. nested repetition like (a+)+)");
             } catch (StackOverflowError e) {
-                throw new IllegalArgumentException("regex too deeply recursive");
+                throw new Refused("policy.error.regexTooDeep", "regex too deeply recursive");
             }
         }
         return g;

@@ -1,8 +1,12 @@
 package io.byline.validation;
 
+import java.util.List;
+
 /**
  * A policy that cannot be used: malformed JSON, a bad entry, a catastrophic regex. The message names the entry
- * (index, term or pattern) and, when known, the line and column of the policy file.
+ * (index, term or pattern) and, when known, the line and column of the policy file, in English (the command line
+ * prints it as it is); the reason also carries a bundle key and arguments ({@link #why()}) so that a screen can put
+ * the same parts together in the user's language.
  */
 public class PolicyException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -10,23 +14,36 @@ public class PolicyException extends Exception {
     private final int entryIndex;
     private final int line;
     private final int column;
-    private final String reason;
+    private final PolicyReason reason;
     private final String entryLabel;
 
     /**
-     * @param reason     what is wrong, e.g. "duplicate term"
+     * @param reason     what is wrong, e.g. "duplicate term", with its bundle key
      * @param entryIndex index of the entry in {@code terms} (0-based), or -1 when not about one entry
      * @param entryLabel the entry's term or pattern (quoted in the message), or null
      * @param line       1-based line in the source file, or -1
      * @param column     1-based column in the source file, or -1
      */
-    public PolicyException(String reason, int entryIndex, String entryLabel, int line, int column) {
-        super(format(reason, entryIndex, entryLabel, line, column));
+    public PolicyException(PolicyReason reason, int entryIndex, String entryLabel, int line, int column) {
+        super(format(reason.english(), entryIndex, entryLabel, line, column));
         this.reason = reason;
         this.entryLabel = entryLabel;
         this.entryIndex = entryIndex;
         this.line = line;
         this.column = column;
+    }
+
+    public PolicyException(PolicyReason reason, int entryIndex, String entryLabel) {
+        this(reason, entryIndex, entryLabel, -1, -1);
+    }
+
+    public PolicyException(PolicyReason reason) {
+        this(reason, -1, null, -1, -1);
+    }
+
+    /** A problem known only in English (prefer a {@link PolicyReason} with a key, so screens can translate it). */
+    public PolicyException(String reason, int entryIndex, String entryLabel, int line, int column) {
+        this(PolicyReason.plain(reason), entryIndex, entryLabel, line, column);
     }
 
     public PolicyException(String reason, int entryIndex, String entryLabel) {
@@ -68,9 +85,24 @@ public class PolicyException extends Exception {
         return new PolicyException(reason, entryIndex, entryLabel, line, column);
     }
 
-    public String reason() { return reason; }
+    /** What is wrong, in English, without the entry and the location (e.g. "empty term"). */
+    public String reason() { return reason.english(); }
+
+    /** What is wrong, with its bundle key and arguments. */
+    public PolicyReason why() { return reason; }
+
+    /** Bundle key of the reason ({@code policy.error.*}), or null when it is known only in English. */
+    public String key() { return reason.key(); }
+
+    /** Arguments of {@link #key()}. */
+    public List<Object> args() { return reason.args(); }
+
     public int entryIndex() { return entryIndex; }
     public String entryLabel() { return entryLabel; }
+
+    /** The entry's label as the message quotes it (at most 80 characters, control characters as spaces), or null. */
+    public String shownLabel() { return entryLabel == null ? null : shorten(entryLabel); }
+
     public int line() { return line; }
     public int column() { return column; }
 }

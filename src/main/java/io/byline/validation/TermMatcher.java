@@ -38,12 +38,17 @@ public final class TermMatcher {
         private static final long serialVersionUID = 1L;
         private final int entry;
         private final int other;
+        private final PolicyReason reason;
 
-        KeyException(String message, int entry, int other) {
-            super(message);
+        KeyException(PolicyReason reason, int entry, int other) {
+            super(reason.english());
+            this.reason = reason;
             this.entry = entry;
             this.other = other;
         }
+
+        /** Why, with its bundle key and arguments. */
+        public PolicyReason reason() { return reason; }
 
         /** Index of the offending entry. */
         public int entry() { return entry; }
@@ -113,7 +118,7 @@ public final class TermMatcher {
             int[] r = trim(wl);
             if (r[0] >= r[1]) {
                 if (isAllow) continue;
-                throw new KeyException("empty term (no letters or digits)", i, -1);
+                throw new KeyException(PolicyReason.of("policy.error.termNoLetters", "empty term (no letters or digits)"), i, -1);
             }
             int from = wl.cpLane[r[0]];
             int to = laneEnd(wl, r[1] - 1);
@@ -121,7 +126,8 @@ public final class TermMatcher {
             Integer prev = isAllow ? seenAllow.putIfAbsent(key, i) : seen.putIfAbsent(key, i);
             if (prev != null) {
                 if (isAllow) continue;
-                throw new KeyException("duplicate term (same as terms[" + prev + "] after normalisation)", i, prev);
+                throw new KeyException(PolicyReason.of("policy.error.duplicateTermAt",
+                        "duplicate term (same as terms[" + prev + "] after normalisation)", prev), i, prev);
             }
             List<Integer> b = new ArrayList<>(2);
             int lc = 0, leetCount = 0;

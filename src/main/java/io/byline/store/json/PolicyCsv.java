@@ -2,6 +2,7 @@ package io.byline.store.json;
 
 import io.byline.domain.Severity;
 import io.byline.validation.PolicyException;
+import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
 
 import java.time.Instant;
@@ -58,17 +59,21 @@ public final class PolicyCsv {
         List<PolicyTerm> terms = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         if (csv == null || csv.isBlank()) {
-            errors.add(new PolicyException("empty file: a header row (term,category,severity,embargoUntil,note) is required"));
+            errors.add(new PolicyException(PolicyReason.of("policy.error.csvEmpty",
+                    "empty file: a header row (term,category,severity,embargoUntil,note) is required")));
             return new Result(terms, lines, errors);
         }
         if (csv.length() > PolicyJson.MAX_BYTES) {
-            errors.add(new PolicyException("file too large (limit " + PolicyJson.MAX_BYTES + " bytes)"));
+            errors.add(new PolicyException(PolicyReason.of("policy.error.csvTooLarge",
+                    "file too large (limit " + PolicyJson.MAX_BYTES + " bytes)", PolicyJson.MAX_BYTES)));
             return new Result(terms, lines, errors);
         }
         if (csv.charAt(0) == '\uFEFF') csv = csv.substring(1);
         List<Row> rows = rows(csv, errors);
         if (!errors.isEmpty() || rows.isEmpty()) {
-            if (rows.isEmpty() && errors.isEmpty()) errors.add(new PolicyException("no header row"));
+            if (rows.isEmpty() && errors.isEmpty()) {
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvNoHeader", "no header row")));
+            }
             return new Result(terms, lines, errors);
         }
         Row header = rows.get(0);
@@ -76,18 +81,22 @@ public final class PolicyCsv {
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
-                errors.add(new PolicyException("unknown column \"" + shorten(header.fields().get(i)) + "\" (expected term, pattern,"
-                        + " category, severity, embargoUntil, note)", -1, null, header.line(), -1));
+                String shown = shorten(header.fields().get(i));
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvUnknownColumn", "unknown column \"" + shown
+                        + "\" (expected term, pattern, category, severity, embargoUntil, note)", shown), -1, null, header.line(), -1));
             } else if (col.putIfAbsent(name, i) != null) {
-                errors.add(new PolicyException("column \"" + name + "\" given twice", -1, null, header.line(), -1));
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvColumnTwice", "column \"" + name + "\" given twice", name),
+                        -1, null, header.line(), -1));
             }
         }
         if (!col.containsKey("term") && !col.containsKey("pattern")) {
-            errors.add(new PolicyException("missing column \"term\" or \"pattern\"", -1, null, header.line(), -1));
+            errors.add(new PolicyException(PolicyReason.of("policy.error.csvNoTermColumn", "missing column \"term\" or \"pattern\""),
+                    -1, null, header.line(), -1));
         }
         for (String required : List.of("category", "severity")) {
             if (!col.containsKey(required)) {
-                errors.add(new PolicyException("missing column \"" + required + "\"", -1, null, header.line(), -1));
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvMissingColumn",
+                        "missing column \"" + required + "\"", required), -1, null, header.line(), -1));
             }
         }
         if (!errors.isEmpty()) return new Result(terms, lines, errors);
@@ -96,12 +105,14 @@ public final class PolicyCsv {
             if (row.fields().size() == 1 && row.fields().get(0).isBlank()) continue; // a blank line
             int index = terms.size();
             if (index >= MAX_ROWS) {
-                errors.add(new PolicyException("too many rows (limit " + MAX_ROWS + ")", -1, null, row.line(), -1));
+                errors.add(new PolicyException(tooManyRows(), -1, null, row.line(), -1));
                 break;
             }
             if (row.fields().size() != header.fields().size()) {
-                errors.add(new PolicyException("expected " + header.fields().size() + " fields, found " + row.fields().size(),
-                        index, null, row.line(), -1));
+                int expected = header.fields().size();
+                int found = row.fields().size();
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvFieldCount",
+                        "expected " + expected + " fields, found " + found, expected, found), index, null, row.line(), -1));
                 continue;
             }
             String term = blankToNull(field(row, col, "term"));
@@ -111,24 +122,31 @@ public final class PolicyCsv {
             String severityText = field(row, col, "severity").strip();
             String embargoText = field(row, col, "embargountil").strip();
             String note = blankToNull(field(row, col, "note"));
-            String problem = null;
+            PolicyReason problem = null;
             Severity severity = null;
             Instant embargo = null;
-            if (term != null && pattern != null) problem = "both a term and a pattern; give one";
-            else if (term == null && pattern == null) problem = "empty term (give a term or a pattern)";
-            else if (category.isEmpty()) problem = "empty category";
-            else if (Math.max(label.length(), note == null ? 0 : note.length()) > PolicyJson.MAX_STRING) {
-                problem = "field longer than " + PolicyJson.MAX_STRING + " characters";
+            if (term != null && pattern != null) {
+                problem = PolicyReason.of("policy.error.csvTermAndPattern", "both a term and a pattern; give one");
+            } else if (term == null && pattern == null) {
+                problem = PolicyReason.of("policy.error.csvEmptyTerm", "empty term (give a term or a pattern)");
+            } else if (category.isEmpty()) {
+                problem = PolicyReason.of("policy.error.emptyCategory", "empty category");
+            } else if (Math.max(label.length(), note == null ? 0 : note.length()) > PolicyJson.MAX_STRING) {
+                problem = PolicyReason.of("policy.error.csvFieldTooLong", "field longer than " + PolicyJson.MAX_STRING + " characters",
+                        PolicyJson.MAX_STRING);
             } else {
                 try {
                     severity = Severity.valueOf(severityText.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problem = "bad severity \"" + shorten(severityText) + "\" (BLOCK, WARN or INFO)";
+                    String shown = shorten(severityText);
+                    problem = PolicyReason.of("policy.error.badSeverity", "bad severity \"" + shown + "\" (BLOCK, WARN or INFO)", shown);
                 }
                 if (problem == null && !embargoText.isEmpty()) {
                     embargo = instant(embargoText);
                     if (embargo == null) {
-                        problem = "bad embargoUntil \"" + shorten(embargoText) + "\" (2027-01-15 or 2027-01-15T00:00:00Z)";
+                        String shown = shorten(embargoText);
+                        problem = PolicyReason.of("policy.error.badEmbargoDate",
+                                "bad embargoUntil \"" + shown + "\" (2027-01-15 or 2027-01-15T00:00:00Z)", shown);
                     }
                 }
             }
@@ -142,7 +160,7 @@ public final class PolicyCsv {
             lines.add(row.line());
         }
         if (!errors.isEmpty()) return new Result(List.of(), List.of(), errors);
-        if (terms.isEmpty()) errors.add(new PolicyException("no entries after the header row"));
+        if (terms.isEmpty()) errors.add(new PolicyException(PolicyReason.of("policy.error.csvNoEntries", "no entries after the header row")));
         return new Result(terms, lines, errors);
     }
 
@@ -214,13 +232,13 @@ public final class PolicyCsv {
                 col = 0;
                 rowLine = line;
                 if (rows.size() > MAX_ROWS + 1) {
-                    errors.add(new PolicyException("too many rows (limit " + MAX_ROWS + ")", -1, null, line, -1));
+                    errors.add(new PolicyException(tooManyRows(), -1, null, line, -1));
                     return rows;
                 }
             } else if (c == '"') {
                 if (f.length() > 0 && !f.toString().isBlank() || wasQuoted) {
-                    errors.add(new PolicyException("stray quote inside a field (quote the whole field and double inner quotes)",
-                            -1, null, line, col));
+                    errors.add(new PolicyException(PolicyReason.of("policy.error.csvStrayQuote",
+                            "stray quote inside a field (quote the whole field and double inner quotes)"), -1, null, line, col));
                     return rows;
                 }
                 f.setLength(0);
@@ -228,7 +246,8 @@ public final class PolicyCsv {
                 quoteLine = line;
                 quoteCol = col;
             } else if (wasQuoted && !Character.isWhitespace(c)) {
-                errors.add(new PolicyException("text after a closing quote", -1, null, line, col));
+                errors.add(new PolicyException(PolicyReason.of("policy.error.csvTextAfterQuote", "text after a closing quote"),
+                        -1, null, line, col));
                 return rows;
             } else if (!wasQuoted) {
                 f.append(c);
@@ -236,7 +255,8 @@ public final class PolicyCsv {
             col++;
         }
         if (quoted) {
-            errors.add(new PolicyException("quote opened here is never closed", -1, null, quoteLine, quoteCol));
+            errors.add(new PolicyException(PolicyReason.of("policy.error.csvUnclosedQuote", "quote opened here is never closed"),
+                    -1, null, quoteLine, quoteCol));
             return rows;
         }
         if (f.length() > 0 || !fields.isEmpty() || wasQuoted) {
@@ -244,6 +264,10 @@ public final class PolicyCsv {
             rows.add(new Row(rowLine, fields));
         }
         return rows;
+    }
+
+    private static PolicyReason tooManyRows() {
+        return PolicyReason.of("policy.error.csvTooManyRows", "too many rows (limit " + MAX_ROWS + ")", MAX_ROWS);
     }
 
     private static String shorten(String s) {

@@ -8,6 +8,7 @@ import io.byline.domain.Severity;
 import io.byline.validation.CompiledPolicy;
 import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
+import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -101,7 +103,10 @@ public final class PolicyJson {
     /** Reads a policy file (UTF-8, at most {@link #MAX_BYTES}); see {@link #parseAndCompile(String)}. */
     public static CompiledPolicy read(Path file) throws PolicyException, IOException {
         long size = Files.size(file);
-        if (size > MAX_BYTES) throw new PolicyException("policy file too large (" + size + " bytes, limit " + MAX_BYTES + ")");
+        if (size > MAX_BYTES) {
+            throw new PolicyException(PolicyReason.of("policy.error.fileTooLargeSize",
+                    "policy file too large (" + size + " bytes, limit " + MAX_BYTES + ")", size, MAX_BYTES));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return parseAndCompile(decode(in.readNBytes((int) MAX_BYTES + 1)));
         }
@@ -109,14 +114,17 @@ public final class PolicyJson {
 
     /** Strict UTF-8 decoding: invalid bytes are a policy error, not silently replaced. */
     static String decode(byte[] bytes) throws PolicyException {
-        if (bytes.length > MAX_BYTES) throw new PolicyException("policy file too large (limit " + MAX_BYTES + " bytes)");
+        if (bytes.length > MAX_BYTES) {
+            throw new PolicyException(PolicyReason.of("policy.error.fileTooLarge", "policy file too large (limit " + MAX_BYTES + " bytes)",
+                    MAX_BYTES));
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
             return s;
         } catch (CharacterCodingException e) {
-            throw new PolicyException("policy file is not valid UTF-8");
+            throw new PolicyException(PolicyReason.of("policy.error.badEncoding", "policy file is not valid UTF-8"));
         }
     }
 
@@ -140,12 +148,13 @@ public final class PolicyJson {
         if (at > 0) reason = reason.substring(0, at);
         int see = reason.indexOf("\nSee ");
         if (see > 0) reason = reason.substring(0, see);
-        return new PolicyException("malformed JSON: " + reason.trim(), -1, null, line, col);
+        String detail = reason.trim(); // Gson's own words, kept as they are in every language
+        return new PolicyException(PolicyReason.of("policy.error.malformedJson", "malformed JSON: " + detail, detail), -1, null, line, col);
     }
 
     private static Parsed parseStructure(String json) throws PolicyException {
-        if (json == null) throw new PolicyException("no policy");
-        if (json.length() > MAX_BYTES) throw new PolicyException("policy too large");
+        if (json == null) throw new PolicyException(PolicyReason.of("policy.error.noPolicy", "no policy"));
+        if (json.length() > MAX_BYTES) throw new PolicyException(PolicyReason.of("policy.error.policyTooLarge", "policy too large"));
         JsonReader r = new JsonReader(new StringReader(json));
         r.setStrictness(Strictness.STRICT);
         r.setNestingLimit(MAX_DEPTH);
@@ -159,12 +168,14 @@ public final class PolicyJson {
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw malformed(e);
         } catch (StackOverflowError e) {
-            throw new PolicyException("policy nested too deeply");
+            throw new PolicyException(PolicyReason.of("policy.error.nestedTooDeeply", "policy nested too deeply"));
         }
     }
 
     private static Parsed readPolicy(JsonReader r) throws IOException, PolicyException {
-        if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "the policy must be a JSON object", -1, null);
+        if (r.peek() != JsonToken.BEGIN_OBJECT) {
+            throw fieldError(r, PolicyReason.of("policy.error.notAnObject", "the policy must be a JSON object"), -1, null);
+        }
         r.beginObject();
         String name = null;
         List<PolicyTerm> terms = null;
@@ -173,8 +184,8 @@ public final class PolicyJson {
         Set<String> seen = new HashSet<>();
         while (r.hasNext()) {
             String field = r.nextName();
-            if (!TOP.contains(field)) throw fieldError(r, "unknown field \"" + field + "\"", -1, null);
-            if (!seen.add(field)) throw fieldError(r, "field \"" + field + "\" given twice", -1, null);
+            if (!TOP.contains(field)) throw fieldError(r, unknownField(field), -1, null);
+            if (!seen.add(field)) throw fieldError(r, fieldTwice(field), -1, null);
             switch (field) {
                 case "name":
                     name = string(r, field, -1, null);
@@ -191,8 +202,10 @@ public final class PolicyJson {
             }
         }
         r.endObject();
-        if (r.peek() != JsonToken.END_DOCUMENT) throw fieldError(r, "unexpected content after the policy object", -1, null);
-        if (terms == null) throw new PolicyException("missing required field \"terms\"");
+        if (r.peek() != JsonToken.END_DOCUMENT) {
+            throw fieldError(r, PolicyReason.of("policy.error.trailingContent", "unexpected content after the policy object"), -1, null);
+        }
+        if (terms == null) throw new PolicyException(missingField("terms"));
         return new Parsed(new Policy(name, terms, allow, domains), terms.size());
     }
 
@@ -208,13 +221,18 @@ public final class PolicyJson {
     }
 
     private static List<PolicyTerm> readTerms(JsonReader r) throws IOException, PolicyException {
-        if (r.peek() != JsonToken.BEGIN_ARRAY) throw fieldError(r, "\"terms\" must be an array", -1, null);
+        if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            throw fieldError(r, PolicyReason.of("policy.error.notAnArray", "\"terms\" must be an array", "terms"), -1, null);
+        }
         r.beginArray();
         List<PolicyTerm> out = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         while (r.hasNext()) {
             int index = out.size();
-            if (index >= MAX_ENTRIES) throw fieldError(r, "too many entries (limit " + MAX_ENTRIES + ")", index, null);
+            if (index >= MAX_ENTRIES) {
+                throw fieldError(r, PolicyReason.of("policy.error.tooManyEntries", "too many entries (limit " + MAX_ENTRIES + ")",
+                        MAX_ENTRIES), index, null);
+            }
             out.add(readEntry(r, index, ids));
         }
         r.endArray();
@@ -223,7 +241,9 @@ public final class PolicyJson {
 
     /** One entry of "terms" (its own method: the loop above stays small for the JIT on a 100,000-entry policy). */
     private static PolicyTerm readEntry(JsonReader r, int index, Map<String, Integer> ids) throws IOException, PolicyException {
-        if (r.peek() != JsonToken.BEGIN_OBJECT) throw fieldError(r, "an entry must be a JSON object", index, null);
+        if (r.peek() != JsonToken.BEGIN_OBJECT) {
+            throw fieldError(r, PolicyReason.of("policy.error.entryNotAnObject", "an entry must be a JSON object"), index, null);
+        }
         r.beginObject();
         String id = null, term = null, pattern = null, category = null, note = null;
         Severity severity = null;
@@ -232,8 +252,8 @@ public final class PolicyJson {
         String label = null;
         while (r.hasNext()) {
             String f = r.nextName();
-            if (!ENTRY.contains(f)) throw fieldError(r, "unknown field \"" + f + "\"", index, label);
-            if (!seen.add(f)) throw fieldError(r, "field \"" + f + "\" given twice", index, label);
+            if (!ENTRY.contains(f)) throw fieldError(r, unknownField(f), index, label);
+            if (!seen.add(f)) throw fieldError(r, fieldTwice(f), index, label);
             switch (f) {
                 case "id": id = string(r, f, index, label); break;
                 case "term": term = string(r, f, index, label); label = term; break;
@@ -245,7 +265,8 @@ public final class PolicyJson {
                     try {
                         severity = Severity.valueOf(s);
                     } catch (IllegalArgumentException e) {
-                        throw fieldError(r, "bad severity \"" + s + "\" (BLOCK, WARN or INFO)", index, label);
+                        throw fieldError(r, PolicyReason.of("policy.error.badSeverity", "bad severity \"" + s + "\" (BLOCK, WARN or INFO)", s),
+                                index, label);
                     }
                     break;
                 }
@@ -254,7 +275,8 @@ public final class PolicyJson {
                     try {
                         embargo = Instant.parse(s);
                     } catch (DateTimeParseException e) {
-                        throw fieldError(r, "bad embargoUntil \"" + s + "\" (an ISO-8601 instant such as 2027-01-15T00:00:00Z)", index, label);
+                        throw fieldError(r, PolicyReason.of("policy.error.badEmbargoInstant",
+                                "bad embargoUntil \"" + s + "\" (an ISO-8601 instant such as 2027-01-15T00:00:00Z)", s), index, label);
                     }
                     break;
                 }
@@ -262,60 +284,95 @@ public final class PolicyJson {
         }
         r.endObject();
         String where = label;
-        if (term != null && pattern != null) throw at(new PolicyException("both \"term\" and \"pattern\"; give one", index, where));
-        if (term == null && pattern == null) throw at(new PolicyException("missing \"term\" or \"pattern\"", index, null));
-        if (category == null) throw at(new PolicyException("missing required field \"category\"", index, where));
-        if (category.isBlank()) throw at(new PolicyException("empty category", index, where));
-        if (severity == null) throw at(new PolicyException("missing required field \"severity\"", index, where));
-        if (term != null && term.isBlank()) throw at(new PolicyException("empty term", index, where));
-        if (pattern != null && pattern.isEmpty()) throw at(new PolicyException("empty pattern", index, where));
+        if (term != null && pattern != null) {
+            throw at(PolicyReason.of("policy.error.termAndPattern", "both \"term\" and \"pattern\"; give one"), index, where);
+        }
+        if (term == null && pattern == null) {
+            throw at(PolicyReason.of("policy.error.noTermOrPattern", "missing \"term\" or \"pattern\""), index, null);
+        }
+        if (category == null) throw at(missingField("category"), index, where);
+        if (category.isBlank()) throw at(PolicyReason.of("policy.error.emptyCategory", "empty category"), index, where);
+        if (severity == null) throw at(missingField("severity"), index, where);
+        if (term != null && term.isBlank()) throw at(PolicyReason.of("policy.error.emptyTerm", "empty term"), index, where);
+        if (pattern != null && pattern.isEmpty()) throw at(PolicyReason.of("policy.error.emptyPattern", "empty pattern"), index, where);
         if (id != null) {
-            if (id.isBlank()) throw at(new PolicyException("empty id", index, where));
+            if (id.isBlank()) throw at(PolicyReason.of("policy.error.emptyId", "empty id"), index, where);
             Integer prev = ids.putIfAbsent(id, index);
-            if (prev != null) throw at(new PolicyException("duplicate id \"" + id + "\" (also terms[" + prev + "])", index, where));
+            if (prev != null) {
+                throw at(PolicyReason.of("policy.error.duplicateId", "duplicate id \"" + id + "\" (also terms[" + prev + "])", id, prev),
+                        index, where);
+            }
         }
         return new PolicyTerm(id, term, pattern, category, severity, embargo, note);
     }
 
-    private static EntryError at(PolicyException e) {
-        return new EntryError(e);
+    private static EntryError at(PolicyReason reason, int index, String label) {
+        return new EntryError(new PolicyException(reason, index, label));
     }
 
-    private static PolicyException fieldError(JsonReader r, String reason, int index, String label) {
+    private static PolicyReason unknownField(String field) {
+        return PolicyReason.of("policy.error.unknownField", "unknown field \"" + field + "\"", field);
+    }
+
+    private static PolicyReason fieldTwice(String field) {
+        return PolicyReason.of("policy.error.fieldTwice", "field \"" + field + "\" given twice", field);
+    }
+
+    private static PolicyReason missingField(String field) {
+        return PolicyReason.of("policy.error.missingField", "missing required field \"" + field + "\"", field);
+    }
+
+    private static PolicyException fieldError(JsonReader r, PolicyReason reason, int index, String label) {
         int[] loc = location(r);
         return new PolicyException(reason, index, label, loc[0], loc[1]);
     }
 
     private static String string(JsonReader r, String field, int index, String label) throws IOException, PolicyException {
         JsonToken t = r.peek();
-        if (t == JsonToken.NULL) throw fieldError(r, "\"" + field + "\" must not be null", index, label);
-        if (t != JsonToken.STRING) throw fieldError(r, "\"" + field + "\" must be a string, not " + describe(t), index, label);
+        if (t == JsonToken.NULL) {
+            throw fieldError(r, PolicyReason.of("policy.error.nullField", "\"" + field + "\" must not be null", field), index, label);
+        }
+        if (t != JsonToken.STRING) throw fieldError(r, notAString(field, t), index, label);
         String s = r.nextString();
-        if (s.length() > MAX_STRING) throw fieldError(r, "\"" + field + "\" longer than " + MAX_STRING + " characters", index, label);
+        if (s.length() > MAX_STRING) {
+            throw fieldError(r, PolicyReason.of("policy.error.fieldTooLong", "\"" + field + "\" longer than " + MAX_STRING + " characters",
+                    field, MAX_STRING), index, label);
+        }
         return s;
     }
 
     private static List<String> strings(JsonReader r, String field) throws IOException, PolicyException {
-        if (r.peek() != JsonToken.BEGIN_ARRAY) throw fieldError(r, "\"" + field + "\" must be an array of strings", -1, null);
+        if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            throw fieldError(r, PolicyReason.of("policy.error.notAStringArray", "\"" + field + "\" must be an array of strings", field),
+                    -1, null);
+        }
         r.beginArray();
         List<String> out = new ArrayList<>();
         while (r.hasNext()) {
-            if (out.size() >= MAX_ENTRIES) throw fieldError(r, "too many entries in \"" + field + "\"", -1, null);
-            String s = string(r, field + "[" + out.size() + "]", -1, null);
-            if (s.isBlank()) throw fieldError(r, "\"" + field + "[" + out.size() + "]\" is empty", -1, null);
+            if (out.size() >= MAX_ENTRIES) {
+                throw fieldError(r, PolicyReason.of("policy.error.tooManyInList", "too many entries in \"" + field + "\"", field), -1, null);
+            }
+            String item = field + "[" + out.size() + "]";
+            String s = string(r, item, -1, null);
+            if (s.isBlank()) throw fieldError(r, PolicyReason.of("policy.error.emptyItem", "\"" + item + "\" is empty", item), -1, null);
             out.add(s);
         }
         r.endArray();
         return out;
     }
 
-    private static String describe(JsonToken t) {
+    /** "must be a string, not a number": the kinds JSON has get a key each; anything else names Gson's token. */
+    private static PolicyReason notAString(String field, JsonToken t) {
+        String start = "\"" + field + "\" must be a string, not ";
         switch (t) {
-            case BEGIN_ARRAY: return "an array";
-            case BEGIN_OBJECT: return "an object";
-            case NUMBER: return "a number";
-            case BOOLEAN: return "a boolean";
-            default: return t.name().toLowerCase();
+            case BEGIN_ARRAY: return PolicyReason.of("policy.error.notAStringButArray", start + "an array", field);
+            case BEGIN_OBJECT: return PolicyReason.of("policy.error.notAStringButObject", start + "an object", field);
+            case NUMBER: return PolicyReason.of("policy.error.notAStringButNumber", start + "a number", field);
+            case BOOLEAN: return PolicyReason.of("policy.error.notAStringButBoolean", start + "a boolean", field);
+            default: {
+                String token = t.name().toLowerCase(Locale.ROOT);
+                return PolicyReason.of("policy.error.notAString", start + token, field, token);
+            }
         }
     }
 
@@ -359,7 +416,10 @@ public final class PolicyJson {
         char[] buf = new char[65536];
         for (int n; (n = in.read(buf)) > 0; ) {
             b.append(buf, 0, n);
-            if (b.length() > MAX_BYTES) throw new PolicyException("policy too large (limit " + MAX_BYTES + ")");
+            if (b.length() > MAX_BYTES) {
+                throw new PolicyException(PolicyReason.of("policy.error.policyTooLargeLimit", "policy too large (limit " + MAX_BYTES + ")",
+                        MAX_BYTES));
+            }
         }
         return parseAndCompile(b.toString());
     }
