@@ -26,6 +26,7 @@ import io.byline.validation.CompiledPolicy;
 import io.byline.validation.GuardedRegex;
 import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
+import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
 
 import java.io.IOException;
@@ -99,12 +100,19 @@ public final class PolicyService {
     /**
      * The outcome of trying a regex on sample text: the match spans, or why the pattern cannot be used.
      *
-     * @param errorKey bundle key of the problem ({@code policy.error.*}), or null when the pattern is usable
-     * @param detail   the technical detail (e.g. the regex syntax error), or null
+     * @param errorKey   bundle key of the problem ({@code policy.error.*}), or null when the pattern is usable
+     * @param detail     the technical detail in English (e.g. the regex syntax error), or null
+     * @param detailKey  bundle key of the detail, or null when it is known only in English
+     * @param detailArgs the arguments of {@code detailKey}
      */
-    public record PatternTest(String errorKey, String detail, List<int[]> matches) {
+    public record PatternTest(String errorKey, String detail, List<int[]> matches, String detailKey, List<Object> detailArgs) {
         public PatternTest {
             matches = List.copyOf(matches);
+            detailArgs = detailArgs == null ? List.of() : List.copyOf(detailArgs);
+        }
+
+        public PatternTest(String errorKey, String detail, List<int[]> matches) {
+            this(errorKey, detail, matches, null, List.of());
         }
 
         public boolean ok() {
@@ -112,8 +120,37 @@ public final class PolicyService {
         }
     }
 
-    /** One problem of an imported file, with where it is (line and column 1-based; -1 when unknown). */
-    public record ImportError(int line, int column, String message) {}
+    /**
+     * One problem of an imported file, with where it is (line and column 1-based; -1 when unknown). The message
+     * says it all in English (the command line prints it); a screen puts the same parts together in its language.
+     *
+     * @param message      the problem in English, with its entry and location, e.g. {@code terms[3] "X": empty term (line 5)}
+     * @param entry        index of the entry the problem is about (0-based, in {@code terms}), or -1
+     * @param entryLabel   that entry's term or pattern as the message quotes it, or null
+     * @param key          bundle key of the reason ({@code policy.error.*}), or null when it is known only in English
+     * @param args         the arguments of {@code key}
+     * @param storedPolicy the entry is one of the stored policy's, not the file's (so it has no line)
+     */
+    public record ImportError(int line, int column, String message, int entry, String entryLabel, String key, List<Object> args,
+                              boolean storedPolicy) {
+        public ImportError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        /** A problem known only in English. */
+        public ImportError(int line, int column, String message) {
+            this(line, column, message, -1, null, null, List.of(), false);
+        }
+
+        /** A problem of the whole file, without a line. */
+        static ImportError of(PolicyReason reason) {
+            return new ImportError(-1, -1, reason.english(), -1, null, reason.key(), reason.args(), false);
+        }
+
+        static ImportError of(PolicyException e) {
+            return new ImportError(e.line(), e.column(), e.getMessage(), e.entryIndex(), e.shownLabel(), e.key(), e.args(), false);
+        }
+    }
 
     /** An entry whose stored form differs from the file's. */
     public record EntryChange(PolicyEntry before, PolicyEntry after) {}
@@ -406,8 +443,9 @@ public final class PolicyService {
         GuardedRegex g;
         try {
             g = GuardedRegex.compile(regex == null ? "" : regex);
-        } catch (IllegalArgumentException e) {
-            return new PatternTest(patternKey(e.getMessage()), e.getMessage(), List.of());
+        } catch (GuardedRegex.Refused e) {
+            PolicyReason why = e.reason();
+            return new PatternTest(patternKey(why), why.english(), List.of(), why.key(), why.args());
         }
         String text = sample == null ? "" : sample;
         if (text.length() > 20_000) text = text.substring(0, 20_000);
@@ -418,13 +456,22 @@ public final class PolicyService {
         }
     }
 
-    private static String patternKey(String message) {
-        String m = message == null ? "" : message;
-        if (m.startsWith("catastrophic") || m.contains("recursive")) return "policy.error.catastrophic";
-        if (m.startsWith("empty pattern")) return "policy.error.empty";
-        if (m.startsWith("pattern matches the empty")) return "policy.error.matchesEmpty";
-        if (m.startsWith("pattern longer")) return "policy.error.tooLong";
-        return "policy.error.badRegex";
+    /** The editor's word for why a pattern was refused; a syntax error is {@code policy.error.badRegex} (with its detail). */
+    private static String patternKey(PolicyReason why) {
+        String k = why.key() == null ? "" : why.key();
+        switch (k) {
+            case "policy.error.catastrophicRegex":
+            case "policy.error.regexTooDeep":
+                return "policy.error.catastrophic";
+            case "policy.error.emptyPattern":
+                return "policy.error.empty";
+            case "policy.error.patternMatchesEmpty":
+                return "policy.error.matchesEmpty";
+            case "policy.error.patternTooLong":
+                return "policy.error.tooLong";
+            default:
+                return "policy.error.badRegex";
+        }
     }
 
     // ---- validation ---------------------------------------------------------------------------------------------
@@ -432,6 +479,7 @@ public final class PolicyService {
     private EntryDraft clean(EntryDraft d) {
         if (d == null) throw new ValidationException("text", "policy.error.empty");
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, List<Object>> args = new HashMap<>();
         String text = d.text() == null ? "" : (d.pattern() ? d.text() : d.text().strip());
         String category = d.category() == null ? "" : d.category().strip().toLowerCase(Locale.ROOT);
         String note = d.note() == null ? "" : d.note().strip();
@@ -440,9 +488,15 @@ public final class PolicyService {
         else if (d.pattern()) {
             try {
                 GuardedRegex.compile(text);
-            } catch (IllegalArgumentException e) {
-                String key = patternKey(e.getMessage());
-                errors.put("text", key.equals("policy.error.badRegex") ? e.getMessage() : key);
+            } catch (GuardedRegex.Refused e) {
+                String key = patternKey(e.reason());
+                if (key.equals("policy.error.badRegex")) {
+                    // the syntax error itself says more than "not valid"
+                    errors.put("text", e.reason().key());
+                    args.put("text", e.reason().args());
+                } else {
+                    errors.put("text", key);
+                }
             }
         }
         if (category.isEmpty()) errors.put("category", "policy.error.category");
@@ -451,7 +505,7 @@ public final class PolicyService {
         }
         if (d.severity() == null) errors.put("severity", "policy.error.severity");
         if (note.length() > MAX_NOTE) errors.put("note", "policy.error.noteTooLong");
-        if (!errors.isEmpty()) throw new ValidationException(errors);
+        if (!errors.isEmpty()) throw new ValidationException(errors, args);
         return new EntryDraft(d.pattern(), text, category, d.severity(), d.embargoUntil(), note);
     }
 
@@ -481,13 +535,24 @@ public final class PolicyService {
         try {
             CompiledPolicy.compile(toPolicy("", entries, allow, domains));
         } catch (PolicyException e) {
-            String reason = e.reason() == null ? e.getMessage() : e.reason();
+            String reason = e.reason();
             if (reason.startsWith("duplicate")) throw new ValidationException("text", "policy.error.duplicate");
-            if (e.entryIndex() == focus && focus >= 0) throw new ValidationException("text", e.getMessage());
-            if (e.entryIndex() < 0 && reason.startsWith("allow")) throw new ValidationException("allow", reason);
-            if (e.entryIndex() < 0 && reason.startsWith("internalDomains")) throw new ValidationException("domains", reason);
-            throw new ValidationException("text", e.getMessage());
+            if (e.entryIndex() == focus && focus >= 0) throw fieldError("text", e.why());
+            if (e.entryIndex() < 0 && reason.startsWith("allow")) throw fieldError("allow", e.why());
+            if (e.entryIndex() < 0 && reason.startsWith("internalDomains")) throw fieldError("domains", e.why());
+            if (e.entryIndex() >= 0) {
+                // another entry, already stored, does not pass (checks may be stricter than when it was saved)
+                String label = e.shownLabel() == null ? "" : e.shownLabel();
+                throw new ValidationException("text", "policy.error.otherEntry", List.of(e.entryIndex(), label));
+            }
+            throw fieldError("text", e.why());
         }
+    }
+
+    /** A field error saying the reason: its key and arguments, or its English text when it has no key. */
+    private static ValidationException fieldError(String field, PolicyReason why) {
+        return why.key() == null ? new ValidationException(field, why.english())
+                : new ValidationException(field, why.key(), why.args());
     }
 
     private static PolicyEntry toEntry(long id, EntryDraft d) {
@@ -531,8 +596,9 @@ public final class PolicyService {
         try {
             long size = Files.size(file);
             if (size > PolicyJson.MAX_BYTES) {
-                return ImportPreview.rejected(name, format, replace, List.of(new ImportError(-1, -1,
-                        "file too large (" + size + " bytes; limit " + PolicyJson.MAX_BYTES + ")")), version());
+                PolicyReason tooLarge = PolicyReason.of("policy.error.importTooLarge",
+                        "file too large (" + size + " bytes; limit " + PolicyJson.MAX_BYTES + ")", size, PolicyJson.MAX_BYTES);
+                return ImportPreview.rejected(name, format, replace, List.of(ImportError.of(tooLarge)), version());
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
@@ -540,10 +606,11 @@ public final class PolicyService {
             }
             text = PolicyCsv.decode(bytes);
         } catch (NoSuchFileException e) {
-            return ImportPreview.rejected(name, format, replace, List.of(new ImportError(-1, -1, "file not found: " + file)), version());
+            return ImportPreview.rejected(name, format, replace, List.of(ImportError.of(PolicyReason.of("policy.error.fileNotFound",
+                    "file not found: " + file, file.toString()))), version());
         } catch (IOException e) {
-            return ImportPreview.rejected(name, format, replace, List.of(new ImportError(-1, -1,
-                    "cannot read the file: " + e.getMessage())), version());
+            return ImportPreview.rejected(name, format, replace, List.of(ImportError.of(PolicyReason.of("policy.error.cannotRead",
+                    "cannot read the file: " + e.getMessage(), String.valueOf(e.getMessage())))), version());
         } catch (PolicyException e) {
             return ImportPreview.rejected(name, format, replace, List.of(error(e)), version());
         }
@@ -560,8 +627,9 @@ public final class PolicyService {
         } catch (PolicyException e) {
             return ImportPreview.rejected(fileName, "json", replace, List.of(error(e)), version());
         } catch (RuntimeException | StackOverflowError e) {
-            return ImportPreview.rejected(fileName, "json", replace, List.of(new ImportError(-1, -1,
-                    "cannot read the policy: " + e.getClass().getSimpleName())), version());
+            String what = e.getClass().getSimpleName();
+            return ImportPreview.rejected(fileName, "json", replace, List.of(ImportError.of(PolicyReason.of("policy.error.cannotParse",
+                    "cannot read the policy: " + what, what))), version());
         }
         for (int i = 0; i < parsed.terms().size(); i++) lines.add(-1);
         return preview(fileName, "json", parsed, lines, replace, true);
@@ -578,7 +646,7 @@ public final class PolicyService {
     }
 
     private static ImportError error(PolicyException e) {
-        return new ImportError(e.line(), e.column(), e.getMessage());
+        return ImportError.of(e);
     }
 
     private record Plan(List<PolicyEntry> added, List<EntryChange> changed, List<PolicyEntry> removed, int unchanged,
@@ -596,10 +664,10 @@ public final class PolicyService {
                 CompiledPolicy.compile(toPolicy("", plan.result(), plan.allow(), plan.domains()));
             } catch (PolicyException e) {
                 int line = e.entryIndex() >= 0 && e.entryIndex() < plan.resultLines().size() ? plan.resultLines().get(e.entryIndex()) : -1;
-                String message = e.getMessage();
-                if (line < 0 && e.entryIndex() >= 0) message = message + " (with the stored policy)";
-                return ImportPreview.rejected(fileName, format, replace, List.of(new ImportError(line, -1,
-                        line > 0 ? e.at(line, -1).getMessage() : message)), version);
+                boolean inStored = line < 0 && e.entryIndex() >= 0;
+                String message = line > 0 ? e.at(line, -1).getMessage() : e.getMessage() + (inStored ? " (with the stored policy)" : "");
+                return ImportPreview.rejected(fileName, format, replace, List.of(new ImportError(line, -1, message, e.entryIndex(),
+                        e.shownLabel(), e.key(), e.args(), inStored)), version);
             }
             return new ImportPreview(fileName, format, replace, plan.added(), plan.changed(), plan.removed(), plan.unchanged(),
                     minus(plan.allow(), storedAllow), minus(storedAllow, plan.allow()), minus(plan.domains(), storedDomains),

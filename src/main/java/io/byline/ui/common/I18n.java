@@ -108,7 +108,10 @@ public final class I18n {
             return new Problem(text("error.permission.title"), text("error.permission.action"), t.getMessage());
         }
         if (t instanceof ValidationException ve) {
-            List<String> lines = ve.fieldErrors().values().stream().map(this::keyOrText).toList();
+            List<String> lines = ve.fieldErrors().entrySet().stream().map(e -> {
+                List<Object> args = ve.args(e.getKey());
+                return args.isEmpty() || !has(e.getValue()) ? keyOrText(e.getValue()) : text(e.getValue(), args.toArray());
+            }).toList();
             return new Problem(text("error.validation.title"), String.join("\n", lines), null);
         }
         return new Problem(text("error.unexpected.title"), text("error.unexpected.action"), String.valueOf(t));

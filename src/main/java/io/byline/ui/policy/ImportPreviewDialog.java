@@ -111,7 +111,7 @@ public final class ImportPreviewDialog {
         tabs.setPrefHeight(300);
         if (!p.ok()) {
             List<String> errs = new ArrayList<>();
-            for (PolicyService.ImportError e : p.errors()) errs.add(describe(e, i18n));
+            for (PolicyService.ImportError e : p.errors()) errs.add(PolicyProblems.describe(e, i18n));
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.errors", errs.size()), "importErrors", errs, i18n));
         } else {
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.added", p.added().size()), "importAdded",
@@ -129,13 +129,6 @@ public final class ImportPreviewDialog {
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.errors", 0), "importErrors", List.of(), i18n));
         }
         return new VBox(12, summary, tabs);
-    }
-
-    static String describe(PolicyService.ImportError e, I18n i18n) {
-        if (e.line() > 0 && !e.message().contains("(line ")) {
-            return i18n.text(e.column() > 0 ? "policy.import.errorAtColumn" : "policy.import.errorAt", e.line(), e.column(), e.message());
-        }
-        return e.message();
     }
 
     private static String line(PolicyEntry e, I18n i18n) {

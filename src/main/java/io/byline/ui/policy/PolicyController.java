@@ -247,7 +247,7 @@ public final class PolicyController implements Screen {
         saveButton.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
                 () -> model.editingProperty().get() != null && model.editingProperty().get().retired(), model.editingProperty())));
         saveButton.setTooltip(new Tooltip(i18n.text("policy.saveEntry.tooltip")));
-        fieldErrors = new FieldErrors(model.errors(), i18n)
+        fieldErrors = new FieldErrors(model.errors(), model.errorArgs(), i18n)
                 .field("text", textField, textError)
                 .field("category", categoryBox, categoryError)
                 .field("note", noteArea, noteError)
@@ -324,8 +324,9 @@ public final class PolicyController implements Screen {
             testerResult.setText(model.textProperty().get().isEmpty() ? i18n.text("policy.tester.typePattern") : "");
             if (!sample.isEmpty()) parts.add(new Text(sample));
         } else if (!t.ok()) {
-            testerResult.setText(i18n.text(t.errorKey()) + (t.detail() != null && t.errorKey().equals("policy.error.badRegex")
-                    ? " — " + t.detail() : ""));
+            String detail = t.detail() == null ? null : PolicyProblems.reason(i18n, t.detailKey(), t.detailArgs(), t.detail());
+            testerResult.setText(i18n.text(t.errorKey()) + (detail != null && t.errorKey().equals("policy.error.badRegex")
+                    ? " — " + detail : ""));
             testerResult.getStyleClass().add("tester-error");
             if (!sample.isEmpty()) parts.add(new Text(sample));
         } else {

@@ -25,8 +25,10 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -63,6 +65,8 @@ public final class PolicyViewModel {
     private final StringProperty sample = new SimpleStringProperty("");
     private final ObjectProperty<PolicyService.PatternTest> test = new SimpleObjectProperty<>();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    /** Arguments of the field errors' keys (set before the error, so it is shown with them). */
+    private final Map<String, List<Object>> errorArgs = new HashMap<>();
     private long testSeq;
 
     public PolicyViewModel(PolicyService service, TaskRunner runner) {
@@ -184,7 +188,7 @@ public final class PolicyViewModel {
             onReady.accept(c);
         }, e -> {
             busy.set(false);
-            if (e instanceof ValidationException ve) errors.putAll(ve.fieldErrors());
+            if (e instanceof ValidationException ve) show(ve);
             else onFailure.accept(e);
         });
     }
@@ -200,7 +204,7 @@ public final class PolicyViewModel {
             onSaved.accept(saved);
         }, e -> {
             busy.set(false);
-            if (e instanceof ValidationException ve) errors.putAll(ve.fieldErrors());
+            if (e instanceof ValidationException ve) show(ve);
             else onFailure.accept(e);
         });
     }
@@ -218,6 +222,12 @@ public final class PolicyViewModel {
             load(() -> edit(entries.stream().filter(x -> x.id() == e.id()).findFirst().orElse(null)));
             onDone.run();
         }, onFailure);
+    }
+
+    /** Shows a service's field errors, each with the arguments of its key. */
+    private void show(ValidationException ve) {
+        for (String field : ve.fieldErrors().keySet()) errorArgs.put(field, ve.args(field));
+        errors.putAll(ve.fieldErrors());
     }
 
     // ---- the pattern tester -------------------------------------------------------------------------------------
@@ -267,7 +277,7 @@ public final class PolicyViewModel {
         List<String> a = List.copyOf(allow);
         List<String> d = List.copyOf(domains);
         runner.run(() -> service.candidateLists(a, d), onReady, e -> {
-            if (e instanceof ValidationException ve) errors.putAll(ve.fieldErrors());
+            if (e instanceof ValidationException ve) show(ve);
             else onFailure.accept(e);
         });
     }
@@ -279,7 +289,7 @@ public final class PolicyViewModel {
             load();
             onSaved.run();
         }, e -> {
-            if (e instanceof ValidationException ve) errors.putAll(ve.fieldErrors());
+            if (e instanceof ValidationException ve) show(ve);
             else onFailure.accept(e);
         });
     }
@@ -323,6 +333,8 @@ public final class PolicyViewModel {
     public StringProperty sampleProperty() { return sample; }
     public ObjectProperty<PolicyService.PatternTest> testProperty() { return test; }
     public ObservableMap<String, String> errors() { return errors; }
+    /** Field → arguments of its error's key (see {@link #errors()}). */
+    public Map<String, List<Object>> errorArgs() { return errorArgs; }
 
     public boolean lifted(PolicyEntry e) {
         return service.lifted(e);

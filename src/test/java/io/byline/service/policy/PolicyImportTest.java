@@ -11,6 +11,7 @@ import io.byline.domain.ValidationException;
 import io.byline.service.PolicyService;
 import io.byline.service.PolicyService.ImportError;
 import io.byline.service.PolicyService.ImportPreview;
+import io.byline.store.json.PolicyJson;
 import io.byline.testing.PostFixture;
 
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,45 @@ class PolicyImportTest {
 
             assertEquals(before, p.exportJson(), "the policy is unchanged");
             assertEquals(version, p.version());
+        }
+    }
+
+    /** The screen says an error in its own language from the key, the arguments, the entry and the location. */
+    @Test
+    void importErrorsCarryTheirKeyEntryAndLocation() throws Exception {
+        try (PostFixture f = new PostFixture(dir)) {
+            PolicyService p = f.ctx.policyService();
+            f.as("maya");
+            ImportError empty = p.previewJson("e.json", "{\"terms\": [\n {\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n"
+                    + " {\"term\": \" \", \"category\": \"c\", \"severity\": \"BLOCK\"}\n]}", false).errors().get(0);
+            assertEquals(new ImportError(3, 3, "terms[1] \" \": empty term (line 3, column 3)", 1, " ", "policy.error.emptyTerm", List.of(),
+                    false), empty);
+
+            ImportError severity = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,SEVERE\n", false).errors().get(0);
+            assertEquals(new ImportError(2, -1, "terms[0] \"Alpha\": bad severity \"SEVERE\" (BLOCK, WARN or INFO) (line 2)", 0, "Alpha",
+                    "policy.error.badSeverity", List.of("SEVERE"), false), severity);
+
+            ImportError dup = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,BLOCK\nALPHA,c,WARN\n", false).errors().get(0);
+            assertEquals("policy.error.duplicateTerm", dup.key());
+            assertEquals(3, dup.line());
+            assertEquals("ALPHA", dup.entryLabel());
+            assertEquals("Alpha", dup.args().get(1));
+            assertTrue(dup.message().startsWith("terms[" + dup.entry() + "] \"ALPHA\": duplicate term (same as terms["), dup.message());
+
+            Path missing = dir.resolve("missing.json");
+            assertEquals(new ImportError(-1, -1, "file not found: " + missing, -1, null, "policy.error.fileNotFound",
+                    List.of(missing.toString()), false), p.previewFile(missing, false).errors().get(0));
+            Path folder = Files.createDirectories(dir.resolve("folder.json"));
+            ImportError unreadable = p.previewFile(folder, false).errors().get(0);
+            assertEquals("policy.error.cannotRead", unreadable.key());
+            assertEquals("cannot read the file: " + unreadable.args().get(0), unreadable.message());
+            Path big = dir.resolve("big.csv");
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+                raf.setLength(PolicyJson.MAX_BYTES + 1); // sparse
+            }
+            ImportError tooBig = p.previewFile(big, false).errors().get(0);
+            assertEquals("policy.error.importTooLarge", tooBig.key());
+            assertEquals(List.of(PolicyJson.MAX_BYTES + 1, PolicyJson.MAX_BYTES), tooBig.args());
         }
     }
 

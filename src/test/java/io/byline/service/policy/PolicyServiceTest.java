@@ -98,7 +98,9 @@ class PolicyServiceTest {
             assertEquals("policy.error.duplicate", field(() -> p.add(term("project   KOMODO", "codename", Severity.BLOCK)), "text"));
             assertEquals("policy.error.duplicate", field(() -> p.add(term("Prôject Komodo", "codename", Severity.BLOCK)), "text"));
             assertEquals("policy.error.catastrophic", field(() -> p.add(pattern("(a+)+$")), "text"));
-            assertTrue(field(() -> p.add(pattern("AX-[0-9")), "text").contains("invalid regex"));
+            ValidationException syntax = assertThrows(ValidationException.class, () -> p.add(pattern("AX-[0-9")));
+            assertEquals("policy.error.invalidRegexAt", syntax.fieldErrors().get("text"), "the syntax error itself, translatable");
+            assertEquals(List.of("Unclosed character class", 6), syntax.args("text"), "the JDK's detail and where");
             assertEquals("policy.error.matchesEmpty", field(() -> p.add(pattern("x*")), "text"));
             assertEquals("policy.error.severity", field(() -> p.add(term("Thing", "codename", null)), "severity"));
             assertEquals(v0, p.version(), "nothing was saved");
@@ -120,6 +122,9 @@ class PolicyServiceTest {
             PolicyService.PatternTest broken = p.testPattern("(unclosed", "x");
             assertEquals("policy.error.badRegex", broken.errorKey());
             assertNotNull(broken.detail());
+            assertEquals("invalid regex: Unclosed group near index 9", broken.detail());
+            assertEquals("policy.error.invalidRegexAt", broken.detailKey());
+            assertEquals(List.of("Unclosed group", 9), broken.detailArgs());
         }
     }
 

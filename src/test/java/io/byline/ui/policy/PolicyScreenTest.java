@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,75 @@ class PolicyScreenTest extends UiTest {
                 + " {\"pattern\": \"(a+)+$\", \"category\": \"c\", \"severity\": \"BLOCK\"}\n]}");
         interact(() -> controller().importFile(bad));
         settle();
+        ListView<String> errors = node("#importErrors");
+        assertEquals(List.of("Baris 3, kolom 3: terms[1] \"(a+)+$\": regex berbahaya (pelacakan mundurnya bisa tak berujung, misalnya"
+                + " pengulangan bersarang seperti (a+)+)"), errors.getItems());
         Screenshots.write(((Node) node("#importDialog")).getScene(), "policy-import_id");
         clickOn("#importCancel");
+    }
+
+    /** A CSV term list with a problem on each row after the header (the parse goes on, so all are listed). */
+    private static final String BAD_ROWS = "term,category,severity,embargoUntil\n"
+            + "Project Bromo,codename,SEVERE,\n"
+            + "Project Semeru,,BLOCK,\n"
+            + ",codename,WARN,\n"
+            + "Nusa Pay,unreleased-product,BLOCK,next week\n"
+            + "Q4 revenue,financial\n";
+
+    /** Imports {@link #BAD_ROWS} in the language and returns the problems the preview lists. */
+    private List<String> importBadRows(Locale language, String screenshot) throws Exception {
+        openAs("admin", language);
+        Path bad = dir.resolve("bad-rows.csv");
+        Files.writeString(bad, BAD_ROWS);
+        interact(() -> controller().importFile(bad));
+        settle();
+        assertTrue(exists("#importDialog"));
+        assertTrue(((Button) node("#importApply")).isDisable());
+        ListView<String> errors = node("#importErrors");
+        List<String> items = List.copyOf(errors.getItems());
+        Screenshots.write(((Node) node("#importDialog")).getScene(), screenshot);
+        clickOn("#importCancel");
+        settle();
+        return items;
+    }
+
+    @Test
+    void importErrorsSayTheReasonWithTheLineAndEntry() throws Exception {
+        assertEquals(List.of(
+                "Line 2: terms[0] \"Project Bromo\": bad severity \"SEVERE\" (BLOCK, WARN or INFO)",
+                "Line 3: terms[1] \"Project Semeru\": empty category",
+                "Line 4: terms[2]: empty term (give a term or a pattern)",
+                "Line 5: terms[3] \"Nusa Pay\": bad embargoUntil \"next week\" (2027-01-15 or 2027-01-15T00:00:00Z)",
+                "Line 6: terms[4]: expected 4 fields, found 2"), importBadRows(Locale.ENGLISH, "policy-import-errors"));
+    }
+
+    @Test
+    void importErrorsInIndonesian() throws Exception {
+        // the reasons are Indonesian; the file's own words, JSON field names and BLOCK/WARN/INFO stay as they are
+        assertEquals(List.of(
+                "Baris 2: terms[0] \"Project Bromo\": tingkat \"SEVERE\" tidak dikenal (pilih BLOCK, WARN, atau INFO)",
+                "Baris 3: terms[1] \"Project Semeru\": kategorinya kosong",
+                "Baris 4: terms[2]: istilahnya kosong (isi kolom term atau pattern)",
+                "Baris 5: terms[3] \"Nusa Pay\": embargoUntil \"next week\" tidak valid (tulis 2027-01-15 atau 2027-01-15T00:00:00Z)",
+                "Baris 6: terms[4]: baris ini berisi 2 kolom, seharusnya 4"), importBadRows(UiTest.INDONESIAN, "policy-import-errors_id"));
+    }
+
+    @Test
+    void aPatternSyntaxErrorIsExplainedInIndonesian() {
+        openAs("maya", UiTest.INDONESIAN);
+        clickOn("#patternToggle");
+        clickOn("#termText").write("AX-[0-9");
+        settle();
+        String reason = "regex tidak valid: Unclosed character class di sekitar indeks 6"; // the JDK's words stay
+        Label result = node("#testerResult");
+        assertEquals(window.i18n().text("policy.error.badRegex") + " — " + reason, result.getText());
+        // the category box is below the fold of the editor here: set it directly, and fire Save
+        interact(() -> ((javafx.scene.control.ComboBox<?>) node("#categoryBox")).getEditor().setText("part-number"));
+        click("#saveTermButton");
+        Label error = node("#termTextError");
+        assertTrue(error.isVisible());
+        assertEquals(reason, error.getText());
+        assertFalse(exists("#benchDialog"));
+        screenshot("policy-pattern-error_id");
     }
 }
