@@ -3,10 +3,11 @@ package io.byline.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * What the Dashboard shows, computed from the store in one read: each list is one chart.
+ * What the Dashboard shows: each list is one chart.
  *
  * @param posts           posts publishing in the window and later, per executive, platform and state (a post aimed
  *                        at two platforms counts on each)
@@ -28,9 +29,17 @@ public record DashboardFigures(List<PostCount> posts, List<FindingCount> finding
         due = List.copyOf(due);
     }
 
-    /** The periods the figures cover. */
+    /** The periods the figures cover; days (due, and the first week's Monday) are days in {@code zone}. */
     public record Window(Instant computedAt, LocalDate firstWeek, int weeks, Instant turnaroundSince, LocalDate firstDueDay,
-                         int dueDays) {}
+                         int dueDays, ZoneId zone) {}
+
+    /** Overrides of blocking findings, per rule and per user who gave them. */
+    public record Overrides(List<Count> byRule, List<Count> byUser) {
+        public Overrides {
+            byRule = List.copyOf(byRule);
+            byUser = List.copyOf(byUser);
+        }
+    }
 
     public record PostCount(long executiveId, String executive, Platform platform, PostState state, long posts) {}
 

@@ -4,14 +4,18 @@ import io.byline.domain.DashboardFigures;
 import io.byline.domain.DashboardFigures.Count;
 import io.byline.domain.DashboardFigures.DueCount;
 import io.byline.domain.DashboardFigures.FindingCount;
+import io.byline.domain.DashboardFigures.Overrides;
+import io.byline.domain.DashboardFigures.PostCount;
 import io.byline.domain.DashboardFigures.PostRow;
 import io.byline.domain.DashboardFigures.Turnaround;
+import io.byline.domain.DashboardFigures.Window;
 import io.byline.domain.Platform;
 import io.byline.domain.PostState;
 import io.byline.domain.Role;
 import io.byline.domain.Severity;
 import io.byline.store.DashboardQueries;
 import io.byline.store.Transactor;
+import io.byline.store.Tx;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -23,6 +27,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,7 +39,8 @@ import java.util.TreeMap;
 
 /**
  * The Dashboard's figures: aggregates computed by the store in one read transaction (grouped rows, never every
- * post), finished here (weeks, local days, medians). For approvers, legal, admins and executives.
+ * post), finished here (weeks, local days, medians) and handed out chart by chart. For approvers, legal, admins and
+ * executives.
  */
 public final class DashboardService {
     /** How many weeks the findings chart covers: the ones before, this week and the next. */
@@ -67,64 +73,141 @@ public final class DashboardService {
     /** Who may open the Dashboard. */
     public static final Set<Role> READERS = EnumSet.of(Role.APPROVER, Role.LEGAL, Role.ADMIN, Role.EXECUTIVE);
 
-    /** Every chart's figures, as of now, with days and weeks in {@code zone}. */
-    public DashboardFigures figures(ZoneId zone) {
-        requireReader();
+    /** The periods the charts cover, as of now, with days and weeks in {@code zone}. Reads nothing. */
+    public Window window(ZoneId zone) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 2);
-        LocalDate endWeek = firstWeek.plusWeeks(WEEKS);
-        Instant turnaroundSince = now.minus(TURNAROUND_WINDOW);
-        Instant dueFrom = today.atStartOfDay(zone).toInstant();
-        Instant dueTo = today.plusDays(DUE_DAYS).atStartOfDay(zone).toInstant();
-        return db.inRead(tx -> {
-            var posts = queries.postCounts(tx, now.minus(POSTS_WINDOW));
-            // findings: UTC days folded into weeks (a day is the post's publish date in UTC)
-            Map<String, Long> byWeek = new TreeMap<>();
-            Map<String, FindingCount> keyed = new LinkedHashMap<>();
-            for (var d : queries.findingDays(tx, firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    endWeek.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-                LocalDate week = LocalDate.parse(d.day()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                String k = week + "|" + d.category() + "|" + d.severity();
-                FindingCount prev = keyed.get(k);
-                keyed.put(k, new FindingCount(week, d.category(), d.severity(), d.count() + (prev == null ? 0 : prev.findings())));
-                byWeek.merge(week.toString(), d.count(), Long::sum);
-            }
-            List<FindingCount> findings = new ArrayList<>(keyed.values());
-            findings.sort(Comparator.comparing(FindingCount::weekStart).thenComparing(FindingCount::severity)
-                    .thenComparing(FindingCount::category));
-            // turnaround: durations per step, median and slowest
-            Map<String, List<Duration>> perStep = new TreeMap<>();
-            Map<String, Turnaround> labels = new LinkedHashMap<>();
-            for (var a : queries.approvalsSince(tx, turnaroundSince)) {
-                String k = String.format("%04d|%s", a.step(), a.stepName());
-                perStep.computeIfAbsent(k, x -> new ArrayList<>()).add(Duration.between(a.submittedAt(), a.approvedAt()));
-                labels.putIfAbsent(k, new Turnaround(a.step(), a.stepName(), 0, Duration.ZERO, Duration.ZERO));
-            }
-            List<Turnaround> turnaround = new ArrayList<>();
-            perStep.forEach((k, ds) -> {
-                ds.sort(null);
-                Turnaround t = labels.get(k);
-                turnaround.add(new Turnaround(t.step(), t.stepName(), ds.size(), median(ds), ds.get(ds.size() - 1)));
-            });
-            // due: UTC hours folded into local days
-            Map<String, DueCount> due = new TreeMap<>();
-            for (var h : queries.dueHours(tx, dueFrom, dueTo, OPEN)) {
-                LocalDate day = LocalDateTime.parse(h.hour() + ":00").atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
-                String k = day + "|" + h.state().ordinal();
-                DueCount prev = due.get(k);
-                due.put(k, new DueCount(day, h.state(), h.count() + (prev == null ? 0 : prev.posts())));
-            }
-            return new DashboardFigures(posts, findings, turnaround, queries.overridesByRule(tx), queries.overridesByUser(tx),
-                    new ArrayList<>(due.values()), new DashboardFigures.Window(now, firstWeek, WEEKS, turnaroundSince, today, DUE_DAYS));
+        return new Window(now, firstWeek, WEEKS, now.minus(TURNAROUND_WINDOW), today, DUE_DAYS, zone);
+    }
+
+    /** Takes each chart's figures as {@link #figures(Window, Charts)} computes them. */
+    public interface Charts {
+        void posts(List<PostCount> posts);
+
+        void due(List<DueCount> due);
+
+        void turnaround(List<Turnaround> turnaround);
+
+        void findings(List<FindingCount> findings);
+
+        void overrides(Overrides overrides);
+    }
+
+    /** Every chart's figures, as of now, with days and weeks in {@code zone}, in one read. */
+    public DashboardFigures figures(ZoneId zone) {
+        Window w = window(zone);
+        Collected c = new Collected();
+        figures(w, c);
+        return new DashboardFigures(c.posts, c.findings, c.turnaround, c.overrides.byRule(), c.overrides.byUser(), c.due, w);
+    }
+
+    private static final class Collected implements Charts {
+        List<PostCount> posts;
+        List<DueCount> due;
+        List<Turnaround> turnaround;
+        List<FindingCount> findings;
+        Overrides overrides;
+
+        @Override
+        public void posts(List<PostCount> posts) {
+            this.posts = posts;
+        }
+
+        @Override
+        public void due(List<DueCount> due) {
+            this.due = due;
+        }
+
+        @Override
+        public void turnaround(List<Turnaround> turnaround) {
+            this.turnaround = turnaround;
+        }
+
+        @Override
+        public void findings(List<FindingCount> findings) {
+            this.findings = findings;
+        }
+
+        @Override
+        public void overrides(Overrides overrides) {
+            this.overrides = overrides;
+        }
+    }
+
+    /**
+     * Every chart's figures for the window, in one read, handed to {@code into} chart by chart as each is computed (in
+     * the order the screen lays them out), so a screen can draw a chart while the next is computed.
+     */
+    public void figures(Window w, Charts into) {
+        requireReader();
+        db.inRead(tx -> {
+            into.posts(posts(tx, w));
+            into.due(due(tx, w));
+            into.turnaround(turnaround(tx, w));
+            into.findings(findings(tx, w));
+            into.overrides(overrides(tx));
+            return null;
         });
     }
 
-    /** The median of sorted durations (the mean of the two middle ones for an even count). */
-    static Duration median(List<Duration> sorted) {
-        int n = sorted.size();
-        if (n == 0) return Duration.ZERO;
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    private List<PostCount> posts(Tx tx, Window w) {
+        return queries.postCounts(tx, w.computedAt().minus(POSTS_WINDOW));
+    }
+
+    /** Findings: UTC days folded into weeks (a day is the post's publish date in UTC). */
+    private List<FindingCount> findings(Tx tx, Window w) {
+        LocalDate endWeek = w.firstWeek().plusWeeks(w.weeks());
+        Map<String, FindingCount> keyed = new LinkedHashMap<>();
+        for (var d : queries.findingDays(tx, w.firstWeek().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                endWeek.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            LocalDate week = LocalDate.parse(d.day()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            String k = week + "|" + d.category() + "|" + d.severity();
+            FindingCount prev = keyed.get(k);
+            keyed.put(k, new FindingCount(week, d.category(), d.severity(), d.count() + (prev == null ? 0 : prev.findings())));
+        }
+        List<FindingCount> findings = new ArrayList<>(keyed.values());
+        findings.sort(Comparator.comparing(FindingCount::weekStart).thenComparing(FindingCount::severity)
+                .thenComparing(FindingCount::category));
+        return findings;
+    }
+
+    /** Turnaround: per step, the median and the slowest time from submission to approval. */
+    private List<Turnaround> turnaround(Tx tx, Window w) {
+        List<Turnaround> out = new ArrayList<>();
+        for (var t : queries.turnaround(tx, w.turnaroundSince())) {
+            long[] d = t.nanos();
+            if (d.length == 0) continue;
+            Arrays.sort(d);
+            out.add(new Turnaround(t.step(), t.stepName(), d.length, Duration.ofNanos(median(d)), Duration.ofNanos(d[d.length - 1])));
+        }
+        return out;
+    }
+
+    private Overrides overrides(Tx tx) {
+        return new Overrides(queries.overridesByRule(tx), queries.overridesByUser(tx));
+    }
+
+    /** Due: UTC hours folded into local days. */
+    private List<DueCount> due(Tx tx, Window w) {
+        ZoneId zone = w.zone();
+        Instant from = w.firstDueDay().atStartOfDay(zone).toInstant();
+        Instant to = w.firstDueDay().plusDays(w.dueDays()).atStartOfDay(zone).toInstant();
+        Map<String, DueCount> due = new TreeMap<>();
+        for (var h : queries.dueHours(tx, from, to, OPEN)) {
+            LocalDate day = LocalDateTime.parse(h.hour() + ":00").atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
+            String k = day + "|" + h.state().ordinal();
+            DueCount prev = due.get(k);
+            due.put(k, new DueCount(day, h.state(), h.count() + (prev == null ? 0 : prev.posts())));
+        }
+        return new ArrayList<>(due.values());
+    }
+
+    /** The median of sorted durations (the mean of the two middle ones for an even count, rounded down). */
+    static long median(long[] sorted) {
+        int n = sorted.length;
+        if (n == 0) return 0;
+        return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) / 2;
     }
 
     // ---- drill-downs ---------------------------------------------------------------------------------------------

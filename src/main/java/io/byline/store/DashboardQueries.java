@@ -12,8 +12,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +39,12 @@ public final class DashboardQueries {
     /** Posts due in one UTC hour ({@code 2026-06-01T09}). */
     public record HourCount(String hour, PostState state, long count) {}
 
-    /** One standing approval since the window's start, with when its post was submitted. */
-    public record ApprovalTime(int step, String stepName, Instant submittedAt, Instant approvedAt) {}
+    /**
+     * How long one approval step took: from the post's submission to each standing approval of the step.
+     *
+     * @param nanos one duration per approval, in nanoseconds, in no particular order
+     */
+    public record StepTimes(int step, String stepName, long[] nanos) {}
 
     /**
      * Posts publishing at or after {@code since}, per executive, platform and state. Posts are counted per executive,
@@ -65,27 +72,39 @@ public final class DashboardQueries {
     }
 
     /**
-     * Standing approvals given at or after {@code since} of posts with a known submission time, by step. Two reads, each
-     * on a covering index or in key order: the approvals of the window, then the submission times of their posts
-     * (looked up in id order, which keeps the reads of the post table sequential), matched here.
+     * Standing approvals given at or after {@code since} of posts with a known submission time, as durations per step
+     * (by ordinal, then name). One read: the window's approvals from their covering index on time, each joined to its
+     * post's submission time through the narrow index on (id, submitted_at); no timestamp becomes an object.
      */
-    public List<ApprovalTime> approvalsSince(Tx tx, Instant since) {
-        java.util.Map<Long, String> submitted = new java.util.HashMap<>();
-        Jdbc.list(tx, "SELECT id, submitted_at FROM post WHERE submitted_at IS NOT NULL AND id IN"
-                + " (SELECT post_id FROM approval WHERE at >= ? AND voided_at IS NULL)", rs -> {
-                    submitted.put(rs.getLong(1), rs.getString(2));
+    public List<StepTimes> turnaround(Tx tx, Instant since) {
+        Map<StepKey, Durations> steps = new TreeMap<>();
+        Jdbc.list(tx, "SELECT a.step_ordinal, a.step_name, p.submitted_at, a.at FROM approval a JOIN post p ON p.id = a.post_id"
+                + " WHERE a.at >= ? AND a.voided_at IS NULL AND p.submitted_at IS NOT NULL AND p.submitted_at <= a.at", rs -> {
+                    steps.computeIfAbsent(new StepKey(rs.getInt(1), rs.getString(2)), k -> new Durations())
+                            .add(nanosBetween(rs.getString(3), rs.getString(4)));
                     return null;
                 }, since);
-        List<ApprovalTime> out = new ArrayList<>();
-        Jdbc.list(tx, "SELECT step_ordinal, step_name, post_id, at FROM approval WHERE at >= ? AND voided_at IS NULL", rs -> {
-            String s = submitted.get(rs.getLong(3));
-            String at = rs.getString(4);
-            if (s != null && s.compareTo(at) <= 0) {
-                out.add(new ApprovalTime(rs.getInt(1), rs.getString(2), instant(s), instant(at)));
-            }
-            return null;
-        }, since);
+        List<StepTimes> out = new ArrayList<>();
+        steps.forEach((k, d) -> out.add(new StepTimes(k.step(), k.name(), Arrays.copyOf(d.nanos, d.size))));
         return out;
+    }
+
+    private record StepKey(int step, String name) implements Comparable<StepKey> {
+        @Override
+        public int compareTo(StepKey o) {
+            return step != o.step ? Integer.compare(step, o.step) : name.compareTo(o.name);
+        }
+    }
+
+    /** A growing array of durations. */
+    private static final class Durations {
+        long[] nanos = new long[256];
+        int size;
+
+        void add(long d) {
+            if (size == nanos.length) nanos = Arrays.copyOf(nanos, size * 2);
+            nanos[size++] = d;
+        }
     }
 
     /** Overrides of blocking findings per rule, most first. */
@@ -156,21 +175,36 @@ public final class DashboardQueries {
                 + ") ORDER BY p.publish_at, p.id LIMIT " + DRILL_LIMIT, rs -> row(rs, null, null), args.toArray());
     }
 
-    /**
-     * A stored timestamp ({@code 2026-06-01T09:30:00.123456789Z}, as {@link Jdbc#timestamp} writes it) without the cost
-     * of {@code Instant.parse}, which dominates when thousands of rows are read; other forms go through the parser.
-     */
-    static Instant instant(String s) {
-        if (s.length() == 30 && s.charAt(4) == '-' && s.charAt(10) == 'T' && s.charAt(19) == '.' && s.charAt(29) == 'Z') {
+    /** Nanoseconds from one stored timestamp to a later one, without making objects of them in the usual case. */
+    static long nanosBetween(String from, String to) {
+        if (fixed(from) && fixed(to)) {
             try {
-                long days = java.time.LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
-                long secs = days * 86_400 + digits(s, 11, 13) * 3_600L + digits(s, 14, 16) * 60L + digits(s, 17, 19);
-                return Instant.ofEpochSecond(secs, digits(s, 20, 29));
-            } catch (RuntimeException e) {
-                return Instant.parse(s);
+                return (epochSecond(to) - epochSecond(from)) * 1_000_000_000L + digits(to, 20, 29) - digits(from, 20, 29);
+            } catch (NumberFormatException e) {
+                // not digits where they should be: the parser says what is wrong
             }
         }
-        return Instant.parse(s);
+        return Duration.between(Instant.parse(from), Instant.parse(to)).toNanos();
+    }
+
+    /** Whether a timestamp has the form {@link Jdbc#timestamp} writes: {@code 2026-06-01T09:30:00.123456789Z}. */
+    private static boolean fixed(String s) {
+        return s.length() == 30 && s.charAt(4) == '-' && s.charAt(10) == 'T' && s.charAt(19) == '.' && s.charAt(29) == 'Z';
+    }
+
+    /** Seconds since the epoch of a fixed-form timestamp (days from the civil date, as in {@code LocalDate.toEpochDay}). */
+    private static long epochSecond(String s) {
+        long y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (m < 1 || m > 12 || d < 1 || d > 31) throw new NumberFormatException(s);
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        long days = era * 146_097 + doe - 719_468;
+        return days * 86_400 + digits(s, 11, 13) * 3_600L + digits(s, 14, 16) * 60L + digits(s, 17, 19);
     }
 
     private static int digits(String s, int from, int to) {
