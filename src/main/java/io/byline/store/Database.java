@@ -43,7 +43,11 @@ public final class Database implements Transactor, AutoCloseable {
     private final Path file;
     private final Lock lock;
     private final Connection connection;
-    private final ReentrantLock mutex = new ReentrantLock();
+    /**
+     * One unit of work at a time on the connection, in the order they asked for it (fair): a screen's reads, asked for
+     * when it opens, are not overtaken by the badge counts the window starts just after them.
+     */
+    private final ReentrantLock mutex = new ReentrantLock(true);
     private final boolean created;
     private boolean closed;
 
