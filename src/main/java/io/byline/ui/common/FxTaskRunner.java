@@ -59,6 +59,42 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         });
     }
 
+    @Override
+    public <T> void stream(StreamWork<T> work, Consumer<? super T> onEach, Runnable onDone, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            LOG.fine("work handed to a closed runner is dropped (its window is gone)");
+            return;
+        }
+        pending.incrementAndGet();
+        executor.execute(() -> {
+            Runnable outcome;
+            try {
+                work.run(item -> {
+                    pending.incrementAndGet();
+                    Platform.runLater(() -> {
+                        try {
+                            onEach.accept(item);
+                        } finally {
+                            pending.decrementAndGet();
+                        }
+                    });
+                });
+                outcome = onDone;
+            } catch (Exception | Error e) {
+                LOG.log(Level.FINE, "background work failed", e);
+                outcome = () -> onFailure.accept(e);
+            }
+            Runnable deliver = outcome;
+            Platform.runLater(() -> {
+                try {
+                    deliver.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        });
+    }
+
     /** Runs on the FX thread later (for code that must leave the current event first). */
     public static void later(Runnable r) {
         Platform.runLater(r);

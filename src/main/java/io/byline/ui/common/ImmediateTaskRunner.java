@@ -16,4 +16,15 @@ public final class ImmediateTaskRunner implements TaskRunner {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public <T> void stream(StreamWork<T> work, Consumer<? super T> onEach, Runnable onDone, Consumer<Throwable> onFailure) {
+        try {
+            work.run(onEach::accept);
+        } catch (Exception | Error e) {
+            onFailure.accept(e);
+            return;
+        }
+        onDone.run();
+    }
 }

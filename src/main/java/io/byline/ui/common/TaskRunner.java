@@ -14,6 +14,28 @@ public interface TaskRunner {
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Runs {@code work} in the background, which hands out results as it goes: each reaches {@code onEach} on the FX
+     * thread, in order, as soon as it is handed out; then {@code onDone}, or {@code onFailure} (after the results handed
+     * out before the failure). This default hands everything over at the end; the app's runner does it as it goes.
+     */
+    default <T> void stream(StreamWork<T> work, Consumer<? super T> onEach, Runnable onDone, Consumer<Throwable> onFailure) {
+        run(() -> {
+            java.util.List<T> all = new java.util.ArrayList<>();
+            work.run(all::add);
+            return all;
+        }, all -> {
+            all.forEach(onEach);
+            onDone.run();
+        }, onFailure);
+    }
+
+    /** Work that hands out results as it goes, through {@code emit} (callable from the background thread). */
+    @FunctionalInterface
+    interface StreamWork<T> {
+        void run(Consumer<T> emit) throws Exception;
+    }
+
     /** Work with no result. */
     default void perform(ThrowingRunnable work, Runnable onSuccess, Consumer<Throwable> onFailure) {
         run(() -> {
