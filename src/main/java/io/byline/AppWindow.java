@@ -5,6 +5,7 @@ import io.byline.ui.common.AppActions;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.BackgroundWork;
 import io.byline.ui.common.PostLink;
+import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.FxmlViews;
@@ -206,6 +207,11 @@ public final class AppWindow implements AppActions {
     @Override
     public boolean openPost(PostLink link) {
         return main != null && main.openPost(link);
+    }
+
+    @Override
+    public boolean openRisks(RisksLink link) {
+        return main != null && main.openRisks(link);
     }
 
     @Override

@@ -27,6 +27,14 @@ public interface AppActions {
     }
 
     /**
+     * Opens Risks showing only the open findings the link asks for (a category, a rule, a severity). Returns false when
+     * the user may not open Risks.
+     */
+    default boolean openRisks(RisksLink link) {
+        return false;
+    }
+
+    /**
      * Replaces the workspace with a backup and restarts it (everyone signs in again). The current database is kept
      * beside it; when the restore is refused, the workspace is reopened unchanged and the user is told why.
      */

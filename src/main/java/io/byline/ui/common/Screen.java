@@ -14,4 +14,9 @@ public interface Screen {
     default boolean open(PostLink link) {
         return false;
     }
+
+    /** Shows only what the link asks for; true when this screen could. Risks implements it. */
+    default boolean open(RisksLink link) {
+        return false;
+    }
 }

@@ -421,6 +421,20 @@ public final class ComposeController implements Screen {
         return model.hasUnsavedChanges();
     }
 
+    /**
+     * Opens a draft from elsewhere (a bar of the Dashboard), as the drafts menu does: asks first when the text being
+     * written here is not saved, and keeps it when the user says so.
+     */
+    @Override
+    public boolean open(io.byline.ui.common.PostLink link) {
+        Long current = model.postIdProperty().get();
+        if (current != null && current == link.postId()) return true;
+        if (model.hasUnsavedChanges() && !dialogs.confirm(i18n.text("compose.new.confirm.title"),
+                i18n.text("compose.new.confirm.message"), i18n.text("compose.new.confirm.discard"))) return true;
+        model.open(link.postId());
+        return true;
+    }
+
     // ====================================================================================== actions
 
     @FXML

@@ -86,6 +86,7 @@ public final class RisksController implements Screen {
     @FXML private ComboBox<Severity> severityFilter;
     @FXML private ComboBox<String> categoryFilter;
     @FXML private ComboBox<String> executiveFilter;
+    @FXML private Button ruleFilter;
     @FXML private TableView<Risk> table;
     @FXML private TableColumn<Risk, Severity> severityColumn;
     @FXML private TableColumn<Risk, String> findingColumn;
@@ -143,6 +144,13 @@ public final class RisksController implements Screen {
         mirror(model.executives(), executiveFilter);
         categoryFilter.valueProperty().bindBidirectional(model.categoryProperty());
         executiveFilter.valueProperty().bindBidirectional(model.executiveProperty());
+        // a rule filter comes only from links (the Dashboard's overrides by rule): shown while set, one click clears it
+        ruleFilter.visibleProperty().bind(model.ruleProperty().isNotNull());
+        ruleFilter.managedProperty().bind(ruleFilter.visibleProperty());
+        ruleFilter.textProperty().bind(Bindings.createStringBinding(() -> model.ruleProperty().get() == null ? ""
+                : i18n.text("risks.filter.rule", ruleName(model.ruleProperty().get())), model.ruleProperty()));
+        ruleFilter.setGraphic(io.byline.ui.common.Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
+        ruleFilter.setTooltip(new Tooltip(i18n.text("risks.filter.rule.clear")));
 
         // table
         model.sorted().comparatorProperty().bind(table.comparatorProperty());
@@ -282,6 +290,27 @@ public final class RisksController implements Screen {
         }
         String key = "risks.rule." + r.rule();
         return i18n.has(key) ? i18n.text(key) : r.rule();
+    }
+
+    /** A rule by what its findings are about (the category name, when the rule is also a category), else its id. */
+    private String ruleName(String rule) {
+        for (String key : List.of("risks.ruleName." + rule, "risks.category." + rule, "risks.rule." + rule)) {
+            if (i18n.has(key)) return i18n.text(key);
+        }
+        return rule;
+    }
+
+    @FXML
+    void clearRule() {
+        model.ruleProperty().set(null);
+    }
+
+    /** Opens with only what a link asks for (a category, a rule, a severity), e.g. from a Dashboard chart. */
+    @Override
+    public boolean open(io.byline.ui.common.RisksLink link) {
+        table.getSelectionModel().clearSelection();
+        model.showOnly(link.category(), link.rule(), link.severity());
+        return true;
     }
 
     private String categoryName(String c) {

@@ -46,6 +46,8 @@ public final class RisksViewModel {
     private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>();
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
     private final ObjectProperty<String> executive = new SimpleObjectProperty<>();
+    /** Only the findings of one rule (set from a link, e.g. the Dashboard's overrides by rule), or null. */
+    private final ObjectProperty<String> rule = new SimpleObjectProperty<>();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ObservableList<String> executives = FXCollections.observableArrayList();
     private final ObservableList<Count> byCategory = FXCollections.observableArrayList();
@@ -67,6 +69,24 @@ public final class RisksViewModel {
         severity.addListener((o, a, b) -> refilter());
         category.addListener((o, a, b) -> refilter());
         executive.addListener((o, a, b) -> refilter());
+        rule.addListener((o, a, b) -> refilter());
+    }
+
+    /**
+     * Shows only what a link from another screen asks for: its category, rule and severity (null: any); the search and
+     * the executive are cleared. The filters stay when none of the open findings match, so the list says so.
+     */
+    public void showOnly(String onlyCategory, String onlyRule, Severity onlySeverity) {
+        search.set("");
+        executive.set(null);
+        if (onlyCategory != null && !categories.contains(onlyCategory)) {
+            TreeSet<String> cats = new TreeSet<>(categories);
+            cats.add(onlyCategory);
+            categories.setAll(cats);
+        }
+        category.set(onlyCategory);
+        rule.set(onlyRule);
+        severity.set(onlySeverity);
     }
 
     private record Loaded(List<Risk> risks, int proposals) {}
@@ -80,9 +100,9 @@ public final class RisksViewModel {
                 cats.add(categoryOf(r));
                 execs.add(r.executiveName());
             }
+            if (category.get() != null) cats.add(category.get()); // a chosen filter stays, even with nothing left to show
             categories.setAll(cats);
             executives.setAll(execs);
-            if (category.get() != null && !cats.contains(category.get())) category.set(null);
             if (executive.get() != null && !execs.contains(executive.get())) executive.set(null);
             pendingProposals.set(l.proposals());
             recount();
@@ -100,7 +120,9 @@ public final class RisksViewModel {
         Severity sev = severity.get();
         String cat = category.get();
         String exec = executive.get();
+        String only = rule.get();
         filtered.setPredicate(r -> (sev == null || r.severity() == sev) && (cat == null || cat.equals(categoryOf(r)))
+                && (only == null || only.equals(r.rule()))
                 && (exec == null || exec.equals(r.executiveName()))
                 && (needle.isEmpty() || fold(r.context()).contains(needle) || fold(r.executiveName()).contains(needle)
                 || fold(categoryOf(r)).contains(needle) || fold(r.rule()).contains(needle)
@@ -188,6 +210,7 @@ public final class RisksViewModel {
     public ObjectProperty<Severity> severityProperty() { return severity; }
     public ObjectProperty<String> categoryProperty() { return category; }
     public ObjectProperty<String> executiveProperty() { return executive; }
+    public ObjectProperty<String> ruleProperty() { return rule; }
     public ObservableList<String> categories() { return categories; }
     public ObservableList<String> executives() { return executives; }
     public ObservableList<Count> byCategory() { return byCategory; }

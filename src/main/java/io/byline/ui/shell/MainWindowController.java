@@ -6,6 +6,7 @@ import io.byline.service.WorkspaceService;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.BackgroundWork;
 import io.byline.ui.common.PostLink;
+import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FxmlViews;
 import io.byline.ui.common.I18n;
@@ -190,9 +191,9 @@ public final class MainWindowController {
         return box;
     }
 
-    /** Opens a post on the first screen that can show it: the queue, then Compose. */
+    /** Opens a post on the first screen that can show it: the queue, then Compose (for a draft, Compose first). */
     public boolean openPost(PostLink link) {
-        for (String id : List.of("queue", "compose")) {
+        for (String id : link.draft() ? List.of("compose", "queue") : List.of("queue", "compose")) {
             java.util.Optional<NavEntry> e = model.entries().stream().filter(n -> n.id().equals(id)).findFirst();
             if (e.isEmpty()) continue;
             NavEntry current = model.selectedProperty().get();
@@ -202,6 +203,16 @@ public final class MainWindowController {
             if (v != null && v.controller() instanceof Screen s && s.open(link)) return true;
         }
         return false;
+    }
+
+    /** Opens Risks showing what the link asks for, when the user may open Risks. */
+    public boolean openRisks(RisksLink link) {
+        java.util.Optional<NavEntry> e = model.entries().stream().filter(n -> n.id().equals("risks")).findFirst();
+        if (e.isEmpty()) return false;
+        if (model.selectedProperty().get() != e.get() && !confirmLeave()) return false;
+        model.selectedProperty().set(e.get());
+        FxmlViews.View<?> v = loaded.get("risks");
+        return v != null && v.controller() instanceof Screen s && s.open(link);
     }
 
     /** Called once the window's scene exists: Ctrl+1 … Ctrl+9 open the screens in order. */
