@@ -1,15 +1,24 @@
 package io.byline.ui.dashboard;
 
-import io.byline.domain.DashboardFigures;
+import io.byline.domain.DashboardFigures.DueCount;
+import io.byline.domain.DashboardFigures.FindingCount;
+import io.byline.domain.DashboardFigures.Overrides;
+import io.byline.domain.DashboardFigures.PostCount;
 import io.byline.domain.DashboardFigures.PostRow;
+import io.byline.domain.DashboardFigures.Turnaround;
+import io.byline.domain.DashboardFigures.Window;
 import io.byline.domain.PostState;
 import io.byline.domain.Severity;
 import io.byline.service.DashboardService;
+import io.byline.ui.common.AppActions;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.Screen;
+import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,10 +35,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -43,7 +54,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,23 +62,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** The Dashboard: charts computed in the background; each bar opens the posts behind it beside the charts. */
 public final class DashboardController implements Screen {
-    private static final Map<PostState, String> STATE_COLOURS = new EnumMap<>(Map.of(
-            PostState.DRAFT, "-byline-text-muted", PostState.IN_REVIEW, "-byline-info",
-            PostState.CHANGES_REQUESTED, "-byline-warn", PostState.APPROVED, "-byline-ok",
-            PostState.SCHEDULED, "-byline-accent", PostState.PUBLISHED, "derive(-byline-ok, -35%)",
-            PostState.REJECTED, "-byline-block", PostState.EXPIRED, "derive(-byline-block, 45%)",
-            PostState.WITHDRAWN, "-byline-border-strong"));
-    private static final Map<Severity, String> SEVERITY_COLOURS = new EnumMap<>(Map.of(
-            Severity.BLOCK, "-byline-block", Severity.WARN, "-byline-warn", Severity.INFO, "-byline-info"));
+    /** The charts in the order they are laid out (one column while the list behind a bar is open beside them). */
+    private static final List<String> ORDER = List.of("postsChart", "dueChart", "turnaroundChart", "findingsChart",
+            "categoriesChart", "overridesRuleChart", "overridesUserChart");
+    /** Where each chart's card goes in the two-column grid: column, row, columns spanned. */
+    private static final Map<String, int[]> SLOTS = Map.of("postsChart", new int[] {0, 0, 2}, "dueChart", new int[] {0, 1, 1},
+            "turnaroundChart", new int[] {1, 1, 1}, "findingsChart", new int[] {0, 2, 1}, "categoriesChart", new int[] {1, 2, 1},
+            "overridesRuleChart", new int[] {0, 3, 1}, "overridesUserChart", new int[] {1, 3, 1});
 
     private final DashboardViewModel model;
     private final I18n i18n;
+    private final AppActions actions;
+    private final ShellStatus status;
     private final DateTimeFormatter dayLabel;
     private final DateTimeFormatter weekLabel;
     private final DateTimeFormatter publish;
+    private final NumberFormat integers;
+    private boolean shownBefore;
 
     @FXML private VBox root;
     @FXML private ProgressIndicator spinner;
@@ -86,14 +100,19 @@ public final class DashboardController implements Screen {
     @FXML private TableColumn<PostRow, String> stateColumn;
     @FXML private TableColumn<PostRow, String> publishColumn;
     @FXML private TableColumn<PostRow, String> detailColumn;
+    @FXML private Button drillOpenButton;
+    @FXML private Button drillRisksButton;
 
-    public DashboardController(DashboardService dashboard, TaskRunner runner, I18n i18n) {
+    public DashboardController(DashboardService dashboard, TaskRunner runner, I18n i18n, AppActions actions, ShellStatus status) {
         this.model = new DashboardViewModel(dashboard, runner, ZoneId.systemDefault());
         this.i18n = i18n;
+        this.actions = actions;
+        this.status = status;
         Locale l = i18n.locale();
         this.dayLabel = DateTimeFormatter.ofPattern("EEE d MMM", l);
         this.weekLabel = DateTimeFormatter.ofPattern("d MMM", l);
         this.publish = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(l).withZone(ZoneId.systemDefault());
+        this.integers = NumberFormat.getIntegerInstance(l);
     }
 
     @FXML
@@ -109,19 +128,28 @@ public final class DashboardController implements Screen {
             }
         });
         computedLabel.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
-                        && model.figuresProperty().get() == null ? i18n.text("dashboard.loading")
-                        : model.figuresProperty().get() == null ? ""
-                        : i18n.text("dashboard.computed", publish.format(model.figuresProperty().get().window().computedAt())),
-                model.loadingProperty(), model.figuresProperty()));
-        model.figuresProperty().addListener((o, old, f) -> render(f));
+                        ? i18n.text("dashboard.loading") : model.windowProperty().get() == null ? ""
+                        : i18n.text("dashboard.computed", publish.format(model.windowProperty().get().computedAt())),
+                model.loadingProperty(), model.windowProperty()));
+        // each chart is drawn as soon as its figures are in; until then its card says they are being computed
+        model.windowProperty().addListener((Observable o) -> placeholders(model.windowProperty().get()));
+        model.postsProperty().addListener((Observable o) -> renderPosts(model.postsProperty().get()));
+        model.dueProperty().addListener((Observable o) -> renderDue(model.dueProperty().get()));
+        model.turnaroundProperty().addListener((Observable o) -> renderTurnaround(model.turnaroundProperty().get()));
+        model.findingsProperty().addListener((Observable o) -> renderFindings(model.findingsProperty().get()));
+        model.overridesProperty().addListener((Observable o) -> renderOverrides(model.overridesProperty().get()));
 
         drillPane.visibleProperty().bind(model.drillOpenProperty());
         drillPane.managedProperty().bind(model.drillOpenProperty());
+        model.drillOpenProperty().addListener((o, was, open) -> arrange());
         drillTitle.textProperty().bind(model.drillTitleProperty());
         drillCount.textProperty().bind(Bindings.createStringBinding(() -> model.drillRows().size() >= DashboardService.DRILL_LIMIT
                 ? i18n.text("dashboard.drill.limited", model.drillRows().size())
                 : i18n.text("dashboard.drill.count", model.drillRows().size()), model.drillRows()));
         drillTable.setItems(model.drillRows());
+        // the last column (turnaround or reason) only for the lists that have one
+        detailColumn.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.drillRows().stream()
+                .anyMatch(r -> r.turnaround() != null || r.note() != null), model.drillRows()));
         drillTable.setPlaceholder(new Label(""));
         postColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().postId()));
         executiveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().executive()));
@@ -142,14 +170,28 @@ public final class DashboardController implements Screen {
         });
         publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(publish.format(c.getValue().publishAt())));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
-        wordsColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setTooltip(empty || s == null || s.isBlank() ? null : new Tooltip(s));
+        wordsColumn.setCellFactory(col -> withTooltip());
+        detailColumn.setCellFactory(col -> withTooltip()); // a long reason is cut; the tooltip has all of it
+
+        // a row opens its post where the work on it happens; the findings behind a bar can also be opened in Risks
+        drillTable.setRowFactory(t -> {
+            TableRow<PostRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) open(row.getItem());
+            });
+            return row;
+        });
+        drillTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && drillTable.getSelectionModel().getSelectedItem() != null) {
+                open(drillTable.getSelectionModel().getSelectedItem());
+                e.consume();
             }
         });
+        drillOpenButton.disableProperty().bind(drillTable.getSelectionModel().selectedItemProperty().isNull());
+        drillOpenButton.setTooltip(new Tooltip(i18n.text("dashboard.drill.open.tooltip")));
+        drillRisksButton.visibleProperty().bind(model.drillRisksProperty().isNotNull());
+        drillRisksButton.managedProperty().bind(drillRisksButton.visibleProperty());
+        drillRisksButton.setTooltip(new Tooltip(i18n.text("dashboard.drill.risks.tooltip")));
 
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
@@ -161,7 +203,8 @@ public final class DashboardController implements Screen {
 
     @Override
     public void shown() {
-        if (model.figuresProperty().get() != null) model.load();
+        if (shownBefore) model.load(); // the first time, initialize() has just started the figures
+        shownBefore = true;
     }
 
     @FXML
@@ -172,6 +215,35 @@ public final class DashboardController implements Screen {
     @FXML
     private void closeDrill() {
         model.closeDrill();
+    }
+
+    @FXML
+    private void openSelected() {
+        PostRow r = drillTable.getSelectionModel().getSelectedItem();
+        if (r != null) open(r);
+    }
+
+    /** Opens a row's post: in the Queue, or a draft in Compose (when the user may write). */
+    private void open(PostRow r) {
+        if (!actions.openPost(DashboardViewModel.linkTo(r))) status.show(i18n.text("dashboard.open.unavailable", r.postId()));
+    }
+
+    @FXML
+    private void openRisks() {
+        RisksLink link = model.drillRisksProperty().get();
+        if (link != null && !actions.openRisks(link)) status.show(i18n.text("dashboard.risks.unavailable"));
+    }
+
+    /** A cell whose text, cut or not, is also its tooltip. */
+    private static TableCell<PostRow, String> withTooltip() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.isBlank() ? null : new Tooltip(s));
+            }
+        };
     }
 
     private String detail(PostRow r) {
@@ -185,145 +257,215 @@ public final class DashboardController implements Screen {
 
     // ---- charts ---------------------------------------------------------------------------------------------
 
-    /** One bar (or one stacked part of a bar). */
-    private record Bar(String category, String series, double value, Callable<List<PostRow>> rows, String drillTitle) {}
+    /** One bar (or one stacked part of a bar); {@code risks}: where Risks shows the findings behind it, or null. */
+    private record Bar(String category, String series, double value, Callable<List<PostRow>> rows, Supplier<String> drillTitle,
+                       RisksLink risks) {}
 
-    private record SeriesStyle(String label, String colour) {}
+    /** A series: its name in the legend, and the style class that gives its bars and swatch their colour. */
+    private record SeriesStyle(String label, String styleClass) {}
 
-    private void render(DashboardFigures f) {
-        grid.getChildren().clear();
-        if (f == null) return;
+    /** The bar class of a state or severity: {@code IN_REVIEW} → {@code bar-in-review} (colours in dashboard.css). */
+    private static String barClass(String name) {
+        return "bar-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Cards saying the figures are being computed, where no chart is shown yet. */
+    private void placeholders(Window w) {
+        if (w == null) return;
+        for (String id : SLOTS.keySet()) {
+            if (grid.lookup("#" + id) != null) continue;
+            String[] text = titleAndHint(id, w);
+            Label computing = new Label(i18n.text("dashboard.loading"));
+            computing.getStyleClass().add("chart-loading");
+            place(header(id, text[0], text[1], computing));
+        }
+    }
+
+    private String[] titleAndHint(String id, Window w) {
+        return switch (id) {
+            case "postsChart" -> new String[] {i18n.text("dashboard.posts.title"),
+                    i18n.text("dashboard.posts.hint", DashboardService.POSTS_WINDOW.toDays())};
+            case "dueChart" -> new String[] {i18n.text("dashboard.due.title", w.dueDays()), i18n.text("dashboard.due.hint")};
+            case "turnaroundChart" -> new String[] {i18n.text("dashboard.turnaround.title"),
+                    i18n.text("dashboard.turnaround.hint", DashboardService.TURNAROUND_WINDOW.toDays())};
+            case "findingsChart" -> new String[] {i18n.text("dashboard.findings.title"), i18n.text("dashboard.findings.hint", w.weeks())};
+            case "categoriesChart" -> new String[] {i18n.text("dashboard.categories.title"), i18n.text("dashboard.categories.hint")};
+            case "overridesRuleChart" -> new String[] {i18n.text("dashboard.overrides.rule.title"), i18n.text("dashboard.overrides.hint")};
+            case "overridesUserChart" -> new String[] {i18n.text("dashboard.overrides.user.title"), i18n.text("dashboard.overrides.hint")};
+            default -> throw new IllegalArgumentException(id);
+        };
+    }
+
+    /** Puts a card in its slot, in place of what was there. */
+    private void place(VBox card) {
+        int[] slot = slot(card.getId());
+        grid.getChildren().removeIf(n -> card.getId().equals(n.getId()));
+        grid.add(card, slot[0], slot[1], slot[2], 1);
+    }
+
+    /** Column, row and columns spanned of a card: two columns, or one while the list behind a bar takes the room. */
+    private int[] slot(String id) {
+        return model.drillOpenProperty().get() ? new int[] {0, ORDER.indexOf(id), 1} : SLOTS.get(id);
+    }
+
+    /** Lays the cards out again in one column or two. */
+    private void arrange() {
+        boolean oneColumn = model.drillOpenProperty().get();
+        List<ColumnConstraints> columns = new ArrayList<>();
+        for (int i = 0; i < (oneColumn ? 1 : 2); i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(oneColumn ? 100 : 50);
+            columns.add(c);
+        }
+        grid.getColumnConstraints().setAll(columns);
+        for (Node n : grid.getChildren()) {
+            int[] slot = slot(n.getId());
+            GridPane.setConstraints(n, slot[0], slot[1], slot[2], 1);
+        }
+    }
+
+    /** Posts per executive and platform, by state. */
+    private void renderPosts(List<PostCount> counts) {
+        Window w = model.windowProperty().get();
+        if (counts == null || w == null) return;
         DashboardService service = model.service();
-        ZoneId zone = model.zone();
-
-        // posts per executive and platform, by state
         List<Bar> posts = new ArrayList<>();
         Set<String> postCats = new LinkedHashSet<>();
-        for (var c : f.posts()) {
+        for (var c : counts) {
             String cat = c.executive() + " · " + c.platform().displayName();
             postCats.add(cat);
             posts.add(new Bar(cat, c.state().name(), c.posts(), () -> service.posts(c.executiveId(), c.platform(), c.state()),
-                    i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), stateName(c.state()))));
+                    () -> i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), stateName(c.state())), null));
         }
-        grid.add(card("postsChart", i18n.text("dashboard.posts.title"), i18n.text("dashboard.posts.hint", DashboardService.POSTS_WINDOW.toDays()),
-                i18n.text("dashboard.posts.empty"), new ArrayList<>(postCats), stateStyles(), posts, true,
-                i18n.text("dashboard.axis.posts"), false), 0, 0, 2, 1);
+        chart("postsChart", w, i18n.text("dashboard.posts.empty"), new ArrayList<>(postCats), stateStyles(), posts, true,
+                i18n.text("dashboard.axis.posts"), false);
+    }
 
-        // findings per week, by severity; and by category
+    /** Findings per week, by severity; and by category. */
+    private void renderFindings(List<FindingCount> counts) {
+        Window w = model.windowProperty().get();
+        if (counts == null || w == null) return;
+        DashboardService service = model.service();
         List<String> weeks = new ArrayList<>();
         Map<String, LocalDate> weekOf = new LinkedHashMap<>();
-        for (int i = 0; i < f.window().weeks(); i++) {
-            LocalDate w = f.window().firstWeek().plusWeeks(i);
-            weeks.add(weekLabel.format(w));
-            weekOf.put(weekLabel.format(w), w);
+        for (int i = 0; i < w.weeks(); i++) {
+            LocalDate week = w.firstWeek().plusWeeks(i);
+            weeks.add(weekLabel.format(week));
+            weekOf.put(weekLabel.format(week), week);
         }
         Map<String, Long> perWeek = new TreeMap<>();
         Map<String, Long> perCategory = new LinkedHashMap<>();
-        for (var c : f.findings()) {
+        for (var c : counts) {
             perWeek.merge(weekLabel.format(c.weekStart()) + "|" + c.severity(), c.findings(), Long::sum);
             perCategory.merge(c.category() + "|" + c.severity(), c.findings(), Long::sum);
         }
         List<Bar> byWeek = new ArrayList<>();
         perWeek.forEach((k, n) -> {
             String[] parts = k.split("\\|");
-            LocalDate w = weekOf.get(parts[0]);
+            LocalDate week = weekOf.get(parts[0]);
             Severity s = Severity.valueOf(parts[1]);
-            byWeek.add(new Bar(parts[0], s.name(), n, () -> service.findings(w, w.plusWeeks(1), null, s),
-                    i18n.text("dashboard.drill.findings", severityName(s), i18n.text("dashboard.drill.findings.week", parts[0]))));
+            byWeek.add(new Bar(parts[0], s.name(), n, () -> service.findings(week, week.plusWeeks(1), null, s),
+                    () -> i18n.text("dashboard.drill.findings", severityName(s), i18n.text("dashboard.drill.findings.week", parts[0])),
+                    RisksLink.category(null, s)));
         });
-        grid.add(card("findingsChart", i18n.text("dashboard.findings.title"),
-                i18n.text("dashboard.findings.hint", f.window().weeks()), i18n.text("dashboard.findings.empty"), weeks,
-                severityStyles(), byWeek, true, i18n.text("dashboard.axis.findings"), false), 0, 2);
+        chart("findingsChart", w, i18n.text("dashboard.findings.empty"), weeks, severityStyles(), byWeek, true,
+                i18n.text("dashboard.axis.findings"), false);
         Map<String, Long> categoryTotals = new LinkedHashMap<>();
         perCategory.forEach((k, n) -> categoryTotals.merge(k.split("\\|")[0], n, Long::sum));
         List<String> categories = categoryTotals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(10).map(Map.Entry::getKey).toList();
         List<Bar> byCategory = new ArrayList<>();
-        LocalDate first = f.window().firstWeek();
-        LocalDate end = first.plusWeeks(f.window().weeks());
+        LocalDate first = w.firstWeek();
+        LocalDate end = first.plusWeeks(w.weeks());
         perCategory.forEach((k, n) -> {
             String[] parts = k.split("\\|");
             if (!categories.contains(parts[0])) return;
             Severity s = Severity.valueOf(parts[1]);
             byCategory.add(new Bar(categoryName(parts[0]), s.name(), n, () -> service.findings(first, end, parts[0], s),
-                    i18n.text("dashboard.drill.findings", severityName(s) + " · " + categoryName(parts[0]),
-                            i18n.text("dashboard.drill.findings.weeks", f.window().weeks()))));
+                    () -> i18n.text("dashboard.drill.findings", severityName(s) + " · " + categoryName(parts[0]),
+                            i18n.text("dashboard.drill.findings.weeks", w.weeks())), RisksLink.category(parts[0], s)));
         });
-        grid.add(card("categoriesChart", i18n.text("dashboard.categories.title"), i18n.text("dashboard.categories.hint"),
-                i18n.text("dashboard.findings.empty"), categories.stream().map(this::categoryName).toList(), severityStyles(),
-                byCategory, true, i18n.text("dashboard.axis.findings"), false), 1, 2);
+        chart("categoriesChart", w, i18n.text("dashboard.findings.empty"), categories.stream().map(this::categoryName).toList(),
+                severityStyles(), byCategory, true, i18n.text("dashboard.axis.findings"), false);
+    }
 
-        // approval turnaround per step: median and slowest
-        long windowDays = DashboardService.TURNAROUND_WINDOW.toDays();
+    /** Approval turnaround per step: median and slowest. */
+    private void renderTurnaround(List<Turnaround> steps) {
+        Window w = model.windowProperty().get();
+        if (steps == null || w == null) return;
+        DashboardService service = model.service();
         List<Bar> turn = new ArrayList<>();
-        List<String> steps = new ArrayList<>();
-        for (var t : f.turnaround()) {
+        List<String> names = new ArrayList<>();
+        for (var t : steps) {
             String name = t.stepName().length() > 16 ? t.stepName().substring(0, 15).strip() + "…" : t.stepName();
             String cat = i18n.text("dashboard.turnaround.step", t.step(), name);
-            steps.add(cat);
+            names.add(cat);
             Callable<List<PostRow>> rows = () -> service.turnaround(t.step(), t.stepName());
-            String title = i18n.text("dashboard.drill.turnaround", i18n.text("dashboard.turnaround.step", t.step(), t.stepName()));
-            turn.add(new Bar(cat, "median", hours(t.median()), rows, title));
-            turn.add(new Bar(cat, "slowest", hours(t.slowest()), rows, title));
+            Supplier<String> title = () -> i18n.text("dashboard.drill.turnaround", i18n.text("dashboard.turnaround.step", t.step(),
+                    t.stepName()));
+            turn.add(new Bar(cat, "median", hours(t.median()), rows, title, null));
+            turn.add(new Bar(cat, "slowest", hours(t.slowest()), rows, title, null));
         }
         Map<String, SeriesStyle> turnStyles = new LinkedHashMap<>();
-        turnStyles.put("median", new SeriesStyle(i18n.text("dashboard.turnaround.median"), "-byline-accent"));
-        turnStyles.put("slowest", new SeriesStyle(i18n.text("dashboard.turnaround.slowest"), "derive(-byline-accent, 55%)"));
-        grid.add(card("turnaroundChart", i18n.text("dashboard.turnaround.title"), i18n.text("dashboard.turnaround.hint", windowDays),
-                i18n.text("dashboard.turnaround.empty", windowDays), steps, turnStyles, turn, false,
-                i18n.text("dashboard.turnaround.axis"), true), 1, 1);
+        turnStyles.put("median", new SeriesStyle(i18n.text("dashboard.turnaround.median"), "bar-median"));
+        turnStyles.put("slowest", new SeriesStyle(i18n.text("dashboard.turnaround.slowest"), "bar-slowest"));
+        chart("turnaroundChart", w, i18n.text("dashboard.turnaround.empty", DashboardService.TURNAROUND_WINDOW.toDays()), names,
+                turnStyles, turn, false, i18n.text("dashboard.turnaround.axis"), true);
+    }
 
-        // due in the next days
+    /** Due in the next days, by state. */
+    private void renderDue(List<DueCount> counts) {
+        Window w = model.windowProperty().get();
+        if (counts == null || w == null) return;
+        DashboardService service = model.service();
+        ZoneId zone = model.zone();
         List<String> days = new ArrayList<>();
-        Map<String, LocalDate> dayOf = new LinkedHashMap<>();
-        for (int i = 0; i < f.window().dueDays(); i++) {
-            LocalDate d = f.window().firstDueDay().plusDays(i);
-            days.add(dayLabel.format(d));
-            dayOf.put(dayLabel.format(d), d);
-        }
+        for (int i = 0; i < w.dueDays(); i++) days.add(dayLabel.format(w.firstDueDay().plusDays(i)));
         List<Bar> due = new ArrayList<>();
-        for (var d : f.due()) {
+        for (var d : counts) {
             String cat = dayLabel.format(d.day());
             due.add(new Bar(cat, d.state().name(), d.posts(), () -> service.due(d.day(), d.state(), zone),
-                    i18n.text("dashboard.drill.due", cat, stateName(d.state()))));
+                    () -> i18n.text("dashboard.drill.due", cat, stateName(d.state())), null));
         }
         Map<String, SeriesStyle> dueStyles = new LinkedHashMap<>(stateStyles());
         dueStyles.keySet().removeIf(k -> !DashboardService.OPEN.contains(PostState.valueOf(k)));
-        grid.add(card("dueChart", i18n.text("dashboard.due.title", f.window().dueDays()), i18n.text("dashboard.due.hint"),
-                i18n.text("dashboard.due.empty", f.window().dueDays()), days, dueStyles, due, true,
-                i18n.text("dashboard.axis.posts"), false), 0, 1);
+        chart("dueChart", w, i18n.text("dashboard.due.empty", w.dueDays()), days, dueStyles, due, true,
+                i18n.text("dashboard.axis.posts"), false);
+    }
 
-        // overrides by rule and by user
+    /** Overrides by rule and by user. */
+    private void renderOverrides(Overrides o) {
+        Window w = model.windowProperty().get();
+        if (o == null || w == null) return;
+        DashboardService service = model.service();
         List<Bar> rules = new ArrayList<>();
-        for (var c : f.overridesByRule()) {
+        for (var c : o.byRule()) {
             rules.add(new Bar(c.label(), "n", c.count(), () -> service.overridesOfRule(c.key()),
-                    i18n.text("dashboard.drill.overrides.rule", c.label())));
+                    () -> i18n.text("dashboard.drill.overrides.rule", c.label()), RisksLink.rule(c.key())));
         }
-        grid.add(card("overridesRuleChart", i18n.text("dashboard.overrides.rule.title"), i18n.text("dashboard.overrides.hint"),
-                i18n.text("dashboard.overrides.empty"), f.overridesByRule().stream().map(c -> c.label()).toList(),
-                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "-byline-block")), rules, false,
-                i18n.text("dashboard.axis.overrides"), false), 0, 3);
+        chart("overridesRuleChart", w, i18n.text("dashboard.overrides.empty"), o.byRule().stream().map(c -> c.label()).toList(),
+                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "bar-overrides-rule")), rules, false,
+                i18n.text("dashboard.axis.overrides"), false);
         List<Bar> users = new ArrayList<>();
-        for (var c : f.overridesByUser()) {
+        for (var c : o.byUser()) {
             users.add(new Bar(c.label(), "n", c.count(), () -> service.overridesBy(Long.parseLong(c.key())),
-                    i18n.text("dashboard.drill.overrides.user", c.label())));
+                    () -> i18n.text("dashboard.drill.overrides.user", c.label()), null));
         }
-        grid.add(card("overridesUserChart", i18n.text("dashboard.overrides.user.title"), i18n.text("dashboard.overrides.hint"),
-                i18n.text("dashboard.overrides.empty"), f.overridesByUser().stream().map(c -> c.label()).toList(),
-                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "-byline-accent")), users, false,
-                i18n.text("dashboard.axis.overrides"), false), 1, 3);
+        chart("overridesUserChart", w, i18n.text("dashboard.overrides.empty"), o.byUser().stream().map(c -> c.label()).toList(),
+                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "bar-overrides-user")), users, false,
+                i18n.text("dashboard.axis.overrides"), false);
     }
 
     private Map<String, SeriesStyle> stateStyles() {
         Map<String, SeriesStyle> m = new LinkedHashMap<>();
-        for (PostState s : PostState.values()) m.put(s.name(), new SeriesStyle(stateName(s), STATE_COLOURS.get(s)));
+        for (PostState s : PostState.values()) m.put(s.name(), new SeriesStyle(stateName(s), barClass(s.name())));
         return m;
     }
 
     private Map<String, SeriesStyle> severityStyles() {
         Map<String, SeriesStyle> m = new LinkedHashMap<>();
         for (Severity s : List.of(Severity.BLOCK, Severity.WARN, Severity.INFO)) {
-            m.put(s.name(), new SeriesStyle(severityName(s), SEVERITY_COLOURS.get(s)));
+            m.put(s.name(), new SeriesStyle(severityName(s), barClass(s.name())));
         }
         return m;
     }
@@ -344,28 +486,39 @@ public final class DashboardController implements Screen {
         return category;
     }
 
-    private VBox card(String id, String title, String hint, String empty, List<String> categories,
-                      Map<String, SeriesStyle> styles, List<Bar> bars, boolean stacked, String axisLabel, boolean decimals) {
+    /** A card's title and hint, then its content. */
+    private VBox header(String id, String title, String hint, Node content) {
         Label t = new Label(title);
         t.getStyleClass().add(StyleClasses.SECTION_TITLE);
         Label h = new Label(hint);
         h.getStyleClass().add(StyleClasses.HINT);
         h.setWrapText(true);
         h.setMinHeight(Region.USE_PREF_SIZE);
-        VBox card = new VBox(t, h);
+        VBox card = new VBox(t, h, content);
         card.setId(id);
         card.getStyleClass().add("chart-card");
         card.setMinWidth(0);
+        return card;
+    }
+
+    /** Draws one chart in its card (or says it is empty), in place of what the card showed. */
+    private void chart(String id, Window w, String empty, List<String> categories, Map<String, SeriesStyle> styles,
+                       List<Bar> bars, boolean stacked, String axisLabel, boolean decimals) {
+        String[] text = titleAndHint(id, w);
         if (bars.isEmpty()) {
             Label e = new Label(empty);
             e.setWrapText(true);
             e.getStyleClass().add("chart-empty");
-            card.getChildren().add(e);
-            return card;
+            place(header(id, text[0], text[1], e));
+            return;
         }
         CategoryAxis x = new CategoryAxis();
         x.setCategories(javafx.collections.FXCollections.observableArrayList(categories));
+        // slanted labels when many, or when upright ones would not fit the axis (it then keeps room for vertical ones)
+        int chars = categories.stream().mapToInt(String::length).sum();
         x.setTickLabelRotation(categories.size() > 7 ? -30 : 0);
+        x.widthProperty().addListener((o, was, width) -> x.setTickLabelRotation(categories.size() > 7
+                || chars * 7 > width.doubleValue() ? -30 : 0));
         NumberAxis y = new NumberAxis();
         y.setLabel(axisLabel);
         y.setMinorTickVisible(false);
@@ -374,7 +527,7 @@ public final class DashboardController implements Screen {
             y.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number n) {
-                    return n.doubleValue() == Math.rint(n.doubleValue()) ? NumberFormat.getIntegerInstance(i18n.locale()).format(n) : "";
+                    return n.doubleValue() == Math.rint(n.doubleValue()) ? integers.format(n) : "";
                 }
 
                 @Override
@@ -393,6 +546,7 @@ public final class DashboardController implements Screen {
         if (chart instanceof StackedBarChart<String, Number> sc) sc.setCategoryGap(categories.size() > 6 ? 6 : 18);
         Set<String> used = new LinkedHashSet<>();
         for (Bar b : bars) used.add(b.series());
+        List<Runnable> decorations = new ArrayList<>();
         for (Map.Entry<String, SeriesStyle> s : styles.entrySet()) {
             if (!used.contains(s.getKey())) continue;
             XYChart.Series<String, Number> series = new XYChart.Series<>();
@@ -400,23 +554,34 @@ public final class DashboardController implements Screen {
             for (Bar b : bars) {
                 if (!b.series().equals(s.getKey())) continue;
                 XYChart.Data<String, Number> d = new XYChart.Data<>(b.category(), b.value());
-                d.nodeProperty().addListener((o, old, node) -> decorate(node, b, s.getValue(), decimals));
                 series.getData().add(d);
+                decorations.add(() -> decorate(d.getNode(), b, s.getValue(), decimals));
             }
             chart.getData().add(series);
         }
-        card.getChildren().add(chart);
+        // the chart has made the bars and set their classes (each added series sets them all again): now add the series'
+        decorations.forEach(Runnable::run);
+        VBox card = header(id, text[0], text[1], chart);
         if (used.size() > 1 || styles.size() > 1 && !used.contains("n")) card.getChildren().add(legend(styles, used));
-        return card;
+        place(card);
     }
 
+    /**
+     * A bar: its colour from its series' style class (shared, cached CSS rather than a style parsed per bar), a
+     * tooltip made when the pointer first reaches it, and the list behind it on a click.
+     */
     private void decorate(Node node, Bar b, SeriesStyle style, boolean decimals) {
         if (node == null) return;
-        node.setStyle("-fx-bar-fill: " + style.colour() + ";");
-        String tip = decimals ? i18n.text("dashboard.bar.hours", style.label() + " · " + b.category(), b.value())
-                : i18n.text("dashboard.bar.tooltip", style.label() + " · " + b.category(), (long) b.value());
-        Tooltip.install(node, new Tooltip(tip));
-        node.setOnMouseClicked(e -> model.drill(b.drillTitle(), b.rows()));
+        node.getStyleClass().add(style.styleClass());
+        node.setOnMouseEntered(e -> {
+            if (node.getProperties().containsKey(Tooltip.class)) return;
+            String tip = decimals ? i18n.text("dashboard.bar.hours", style.label() + " · " + b.category(), b.value())
+                    : i18n.text("dashboard.bar.tooltip", style.label() + " · " + b.category(), (long) b.value());
+            Tooltip t = new Tooltip(tip);
+            node.getProperties().put(Tooltip.class, t);
+            Tooltip.install(node, t);
+        });
+        node.setOnMouseClicked(e -> model.drill(b.drillTitle().get(), b.rows(), b.risks()));
     }
 
     private Node legend(Map<String, SeriesStyle> styles, Set<String> used) {
@@ -426,7 +591,7 @@ public final class DashboardController implements Screen {
             if (!used.contains(s.getKey())) continue;
             Region swatch = new Region();
             swatch.getStyleClass().add("legend-swatch");
-            swatch.setStyle("-fx-background-color: " + s.getValue().colour() + ";");
+            swatch.getStyleClass().add(s.getValue().styleClass());
             Label l = new Label(s.getValue().label(), swatch);
             l.getStyleClass().add("legend-item");
             l.setAlignment(Pos.CENTER_LEFT);

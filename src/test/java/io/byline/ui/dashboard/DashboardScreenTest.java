@@ -5,7 +5,11 @@ import io.byline.domain.Account;
 import io.byline.domain.DashboardFigures.PostRow;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
+import io.byline.domain.PostState;
+import io.byline.domain.Severity;
 import io.byline.service.DraftService;
+import io.byline.service.QueueItem;
+import io.byline.service.RiskService;
 import io.byline.testing.MutableClock;
 import io.byline.testing.PostFixture;
 import io.byline.testing.PostStory;
@@ -13,8 +17,13 @@ import io.byline.testing.TestWorkspace;
 import io.byline.ui.UiTest;
 
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import org.fxmisc.richtext.StyleClassedTextArea;
 
 import org.junit.jupiter.api.Test;
 
@@ -92,14 +101,100 @@ class DashboardScreenTest extends UiTest {
     }
 
     @Test
+    void aRowOpensItsPostInTheQueueAndADraftInCompose() {
+        open(workspace(), Locale.ENGLISH);
+        signIn("andi");
+        navigate("dashboard");
+        TableView<PostRow> drill = node("#drillTable");
+
+        bar("#postsChart .bar-in-review");
+        Button openPost = node("#drillOpenButton");
+        assertTrue(openPost.isDisabled(), "nothing selected yet");
+        assertFalse(shown("#drillRisksButton"), "posts per state are not findings: no Risks link");
+        row("#drillTable", r -> true);
+        PostRow inReview = drill.getSelectionModel().getSelectedItem();
+        assertEquals(PostState.IN_REVIEW, inReview.state());
+        click("#drillOpenButton");
+        assertEquals("queue", window.mainWindow().currentScreen());
+        TableView<QueueItem> queue = node("#queueTable");
+        assertEquals(inReview.postId(), queue.getSelectionModel().getSelectedItem().postId());
+
+        navigate("dashboard");
+        bar("#postsChart .bar-draft");
+        row("#drillTable", r -> true);
+        PostRow draft = drill.getSelectionModel().getSelectedItem();
+        assertEquals(PostState.DRAFT, draft.state());
+        interact(drill::requestFocus);
+        type(KeyCode.ENTER);
+        settle();
+        assertEquals("compose", window.mainWindow().currentScreen(), "a draft opens where it is written");
+        StyleClassedTextArea editor = node("#editor");
+        assertEquals(draft.firstWords(), editor.getText().strip());
+    }
+
+    @Test
+    void findingsAndOverridesOpenRisksShowingOnlyThem() {
+        open(workspace(), Locale.ENGLISH);
+        signIn("andi");
+        navigate("dashboard");
+        bar("#overridesRuleChart .chart-bar");
+        assertTrue(shown("#drillRisksButton"));
+        row("#drillTable", r -> true);
+        screenshot("dashboard_drill_actions");
+        click("#drillRisksButton");
+        assertEquals("risks", window.mainWindow().currentScreen());
+        assertTrue(shown("#risksRuleFilter"), "the rule filter is shown, so it can be cleared");
+        assertEquals("Rule: Confidential terms", ((Button) node("#risksRuleFilter")).getText());
+        TableView<RiskService.Risk> risks = node("#risksTable");
+        assertTrue(risks.getItems().stream().allMatch(r -> r.rule().equals("lexicon")), risks.getItems().toString());
+        screenshot("risks_from_dashboard");
+        click("#risksRuleFilter");
+        assertFalse(shown("#risksRuleFilter"), "cleared with one click");
+
+        navigate("dashboard");
+        Node category = lookup("#categoriesChart .bar-block").query();
+        interact(() -> category.getOnMouseClicked().handle(null));
+        settle();
+        click("#drillRisksButton");
+        assertEquals("risks", window.mainWindow().currentScreen());
+        ComboBox<String> categories = node("#risksCategory");
+        ComboBox<Severity> severities = node("#risksSeverity");
+        assertEquals("codename", categories.getValue(), "the bar's category stays chosen even with nothing open left in it");
+        assertEquals(Severity.BLOCK, severities.getValue());
+        assertFalse(shown("#risksRuleFilter"));
+        assertTrue(risks.getItems().stream().allMatch(r -> r.severity() == Severity.BLOCK && "codename".equals(r.category())));
+    }
+
+    @Test
     void indonesian() {
         open(workspace(), UiTest.INDONESIAN);
         signIn("sari");
         navigate("dashboard");
         assertTrue(exists("#postsChart .chart"));
+        noMissingKeys();
+        screenshot("dashboard_id");
+
+        bar("#overridesRuleChart .chart-bar");
+        row("#drillTable", r -> true);
+        noMissingKeys();
+        screenshot("dashboard_drill_actions_id");
+        click("#drillRisksButton");
+        assertEquals("risks", window.mainWindow().currentScreen());
+        assertEquals("Aturan: Istilah rahasia", ((Button) node("#risksRuleFilter")).getText());
+        noMissingKeys();
+        screenshot("risks_from_dashboard_id");
+    }
+
+    /** Clicks a bar the way a mouse would, even below the fold. */
+    private void bar(String query) {
+        Node bar = lookup(query).query();
+        interact(() -> bar.getOnMouseClicked().handle(null));
+        settle();
+    }
+
+    private void noMissingKeys() {
         assertFalse(lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
                 && l.getText().startsWith("!")).tryQuery().isPresent(), "no missing keys");
-        screenshot("dashboard_id");
     }
 
     @Test
