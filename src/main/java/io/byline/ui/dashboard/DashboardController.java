@@ -147,7 +147,7 @@ public final class DashboardController implements Screen {
                 ? i18n.text("dashboard.drill.limited", model.drillRows().size())
                 : i18n.text("dashboard.drill.count", model.drillRows().size()), model.drillRows()));
         drillTable.setItems(model.drillRows());
-        // the last column (turnaround or reason) only for the lists that have one
+        // the turnaround or reason column only for the lists that have one
         detailColumn.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.drillRows().stream()
                 .anyMatch(r -> r.turnaround() != null || r.note() != null), model.drillRows()));
         drillTable.setPlaceholder(new Label(""));
