@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import io.byline.store.Tx;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -102,52 +104,71 @@ public final class RiskService {
     /** Open findings (not overridden or acknowledged) of posts not yet published that the user may see. */
     public List<Risk> openRisks() {
         User user = session.require();
-        return db.inRead(tx -> {
-            List<Post> open = posts.posts(tx, QueueFilter.open().states());
-            Map<Long, Post> byId = new HashMap<>();
-            for (Post p : open) byId.put(p.id(), p);
-            Map<Long, List<PostFinding>> cached = new HashMap<>();
-            for (PostFinding f : posts.findings(tx, byId.keySet())) cached.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f);
-            Map<Long, Executive> execs = new HashMap<>();
-            List<Risk> out = new ArrayList<>();
-            for (Post p : open) {
-                List<PostFinding> fs = cached.get(p.id());
-                if (fs == null || p.currentVersionId() == null) continue;
-                Set<Long> editors = posts.editors(tx, p.id());
-                boolean own = editors.contains(user.id()) || p.createdBy() == user.id();
-                boolean mine = user.executiveId() != null && user.executiveId() == p.executiveId();
-                if (!seesAll(user) && !own && !mine) continue;
-                Map<String, FindingDecision> decisions = new HashMap<>();
-                for (FindingDecision d : posts.decisions(tx, p.id())) decisions.put(d.fingerprint(), d);
-                PostVersion v = posts.version(tx, p.currentVersionId()).orElse(null);
-                if (v == null) continue;
-                Executive e = execs.computeIfAbsent(p.executiveId(), id -> executives.byId(tx, id).orElseThrow());
-                java.util.Set<String> listed = new java.util.HashSet<>();
-                for (PostFinding raw : fs) {
-                    PostFinding f = raw.withDecision(decisions.get(raw.fingerprint()));
-                    if (f.decision() != null && f.decision().covers(f.severity())) continue;
-                    if (!listed.add(f.fingerprint() + "/" + f.platform())) continue;
-                    String text = f.platform() == null ? "" : v.textFor(f.platform());
-                    int s = Math.min(f.start(), text.length());
-                    int en = Math.max(s, Math.min(f.end(), text.length()));
-                    boolean notAuthor = !editors.contains(user.id());
-                    boolean canOverride = notAuthor && user.hasAny(Role.LEGAL, Role.APPROVER) && f.severity() != Severity.INFO;
-                    boolean canAck = notAuthor && f.severity() == Severity.WARN
-                            && (user.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || (user.has(Role.EXECUTIVE) && mine));
-                    out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
-                            s, en, oneLine(text.substring(s, en)), before(text, s), after(text, en), e.id(), e.name(),
-                            p.publishAt(), p.state(), canOverride, canAck));
-                }
-            }
-            out.sort(Comparator.comparing(Risk::severity).reversed().thenComparing(Risk::publishAt)
-                    .thenComparingLong(Risk::postId).thenComparingInt(Risk::start));
-            return out;
-        });
+        List<Risk> out = db.inRead(tx -> collect(tx, user, true));
+        out.sort(Comparator.comparing(Risk::severity).reversed().thenComparing(Risk::publishAt)
+                .thenComparingLong(Risk::postId).thenComparingInt(Risk::start));
+        return out;
     }
 
     /** How many open BLOCK or WARN findings the user sees (the navigation badge). */
     public int openCount() {
-        return (int) openRisks().stream().filter(r -> r.severity() != Severity.INFO).count();
+        User user = session.require();
+        return (int) db.inRead(tx -> collect(tx, user, false)).stream().filter(r -> r.severity() != Severity.INFO).count();
+    }
+
+    /**
+     * The open risks the user sees, unsorted. Reads in bulk (posts, findings, editors, decisions and, when the
+     * text around each hit is wanted, the current versions): a few reads per few hundred posts, not three per post,
+     * so the navigation badge stays cheap on a large workspace.
+     */
+    private List<Risk> collect(Tx tx, User user, boolean withText) {
+        List<Post> open = posts.posts(tx, QueueFilter.open().states());
+        Map<Long, Post> byId = new HashMap<>();
+        for (Post p : open) byId.put(p.id(), p);
+        Map<Long, List<PostFinding>> cached = new HashMap<>();
+        for (PostFinding f : posts.findings(tx, byId.keySet())) cached.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f);
+        List<Post> flagged = new ArrayList<>();
+        for (Post p : open) if (cached.containsKey(p.id()) && p.currentVersionId() != null) flagged.add(p);
+        List<Long> flaggedIds = flagged.stream().map(Post::id).toList();
+        Map<Long, Set<Long>> editorsOf = posts.editors(tx, flaggedIds);
+        Map<Long, List<FindingDecision>> decisionsOf = posts.decisions(tx, flaggedIds);
+        Map<Long, PostVersion> versions = withText
+                ? posts.versions(tx, flagged.stream().map(Post::currentVersionId).toList()) : Map.of();
+        Map<Long, Executive> execs = new HashMap<>();
+        List<Risk> out = new ArrayList<>();
+        for (Post p : flagged) {
+            Set<Long> editors = editorsOf.getOrDefault(p.id(), Set.of());
+            boolean own = editors.contains(user.id()) || p.createdBy() == user.id();
+            boolean mine = user.executiveId() != null && user.executiveId() == p.executiveId();
+            if (!seesAll(user) && !own && !mine) continue;
+            Map<String, FindingDecision> decisions = new HashMap<>();
+            for (FindingDecision d : decisionsOf.getOrDefault(p.id(), List.of())) decisions.put(d.fingerprint(), d);
+            PostVersion v = withText ? versions.get(p.currentVersionId()) : null;
+            if (withText && v == null) continue;
+            Executive e = withText ? execs.computeIfAbsent(p.executiveId(), id -> executives.byId(tx, id).orElseThrow()) : null;
+            Set<String> listed = new HashSet<>();
+            for (PostFinding raw : cached.get(p.id())) {
+                PostFinding f = raw.withDecision(decisions.get(raw.fingerprint()));
+                if (f.decision() != null && f.decision().covers(f.severity())) continue;
+                if (!listed.add(f.fingerprint() + "/" + f.platform())) continue;
+                if (!withText) {
+                    out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
+                            f.start(), f.end(), "", "", "", p.executiveId(), "", p.publishAt(), p.state(), false, false));
+                    continue;
+                }
+                String text = f.platform() == null ? "" : v.textFor(f.platform());
+                int s = Math.min(f.start(), text.length());
+                int en = Math.max(s, Math.min(f.end(), text.length()));
+                boolean notAuthor = !editors.contains(user.id());
+                boolean canOverride = notAuthor && user.hasAny(Role.LEGAL, Role.APPROVER) && f.severity() != Severity.INFO;
+                boolean canAck = notAuthor && f.severity() == Severity.WARN
+                        && (user.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || (user.has(Role.EXECUTIVE) && mine));
+                out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
+                        s, en, oneLine(text.substring(s, en)), before(text, s), after(text, en), e.id(), e.name(),
+                        p.publishAt(), p.state(), canOverride, canAck));
+            }
+        }
+        return out;
     }
 
     /** Overrides each finding with the same written reason (Legal or Approver; BLOCK and WARN). */

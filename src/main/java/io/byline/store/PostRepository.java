@@ -55,6 +55,9 @@ public interface PostRepository {
 
     Set<Long> editors(Tx tx, long postId);
 
+    /** The editors of each of the posts (posts without editors are absent). One read per few hundred posts. */
+    Map<Long, Set<Long>> editors(Tx tx, Collection<Long> postIds);
+
     long insertMedia(Tx tx, long postId, String fileName, String mimeType, byte[] bytes, String sha256, String altText,
                      Instant now);
 
@@ -79,6 +82,12 @@ public interface PostRepository {
     long insertDecision(Tx tx, FindingDecision decision);
 
     List<FindingDecision> decisions(Tx tx, long postId);
+
+    /** The decisions on each of the posts, oldest first (posts without any are absent). */
+    Map<Long, List<FindingDecision>> decisions(Tx tx, Collection<Long> postIds);
+
+    /** Versions by id (ids not found are absent). */
+    Map<Long, PostVersion> versions(Tx tx, Collection<Long> versionIds);
 
     void markSeen(Tx tx, long postId, long userId, long versionId, Instant now);
 

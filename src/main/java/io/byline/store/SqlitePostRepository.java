@@ -199,6 +199,51 @@ public final class SqlitePostRepository implements PostRepository {
         }
     }
 
+    /** Ids per IN (…) list: well under SQLite's limit on bound parameters. */
+    private static final int CHUNK = 500;
+
+    /** Runs {@code read} over the ids in chunks of {@link #CHUNK} and collects the rows. */
+    private static <T> List<T> chunked(Collection<Long> ids, java.util.function.Function<List<Long>, List<T>> read) {
+        List<Long> all = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) out.addAll(read.apply(all.subList(i, Math.min(all.size(), i + CHUNK))));
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    @Override
+    public Map<Long, Set<Long>> editors(Tx tx, Collection<Long> postIds) {
+        Map<Long, Set<Long>> out = new java.util.HashMap<>();
+        for (long[] pair : chunked(postIds, ids -> Jdbc.list(tx, "SELECT post_id, user_id FROM post_editor WHERE post_id IN ("
+                + marks(ids.size()) + ") ORDER BY post_id, user_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
+            out.computeIfAbsent(pair[0], k -> new LinkedHashSet<>()).add(pair[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, List<FindingDecision>> decisions(Tx tx, Collection<Long> postIds) {
+        Map<Long, List<FindingDecision>> out = new java.util.HashMap<>();
+        for (FindingDecision d : chunked(postIds, ids -> Jdbc.list(tx, DECISION + " WHERE d.post_id IN (" + marks(ids.size())
+                + ") ORDER BY d.id", SqlitePostRepository::decision, ids.toArray()))) {
+            out.computeIfAbsent(d.postId(), k -> new ArrayList<>()).add(d);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, PostVersion> versions(Tx tx, Collection<Long> versionIds) {
+        Map<Long, PostVersion> out = new java.util.HashMap<>();
+        for (PostVersion v : chunked(versionIds, ids -> Jdbc.list(tx, VERSION + " WHERE v.id IN (" + marks(ids.size()) + ")",
+                SqlitePostRepository::version, ids.toArray()))) {
+            out.put(v.id(), v);
+        }
+        return out;
+    }
+
     @Override
     public List<PostFinding> findings(Tx tx, Collection<Long> postIds) {
         String sql = "SELECT post_id, platform, rule, severity, start_offset, end_offset, category, term_id, message_key,"
@@ -209,8 +254,9 @@ public final class SqlitePostRepository implements PostRepository {
                 rs.getString(9), rs.getString(10), null);
         if (postIds == null) return Jdbc.list(tx, sql + " ORDER BY post_id, id", row);
         if (postIds.isEmpty()) return List.of();
-        String marks = postIds.stream().map(p -> "?").collect(Collectors.joining(", "));
-        return Jdbc.list(tx, sql + " WHERE post_id IN (" + marks + ") ORDER BY post_id, id", row, postIds.toArray());
+        List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(postIds));
+        return chunked(sorted, ids -> Jdbc.list(tx, sql + " WHERE post_id IN (" + marks(ids.size()) + ") ORDER BY post_id, id",
+                row, ids.toArray()));
     }
 
     @Override
@@ -222,10 +268,14 @@ public final class SqlitePostRepository implements PostRepository {
 
     @Override
     public List<FindingDecision> decisions(Tx tx, long postId) {
-        return Jdbc.list(tx, DECISION + " WHERE d.post_id = ? ORDER BY d.id", rs -> new FindingDecision(rs.getLong("id"),
+        return Jdbc.list(tx, DECISION + " WHERE d.post_id = ? ORDER BY d.id", SqlitePostRepository::decision, postId);
+    }
+
+    private static FindingDecision decision(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new FindingDecision(rs.getLong("id"),
                 rs.getLong("post_id"), rs.getString("fingerprint"), rs.getString("rule"), rs.getString("term_id"),
                 Severity.valueOf(rs.getString("severity")), DecisionKind.valueOf(rs.getString("kind")), rs.getString("reason"),
-                rs.getLong("user_id"), rs.getString("user_name"), rs.getLong("version_id"), Jdbc.instant(rs, "at")), postId);
+                rs.getLong("user_id"), rs.getString("user_name"), rs.getLong("version_id"), Jdbc.instant(rs, "at"));
     }
 
     @Override

@@ -106,6 +106,27 @@ class RiskServiceTest {
     }
 
     @Test
+    void manyFlaggedPostsAreReadInChunksAndTheBadgeAgreesWithTheList() {
+        try (PostFixture f = new PostFixture(dir)) {
+            int n = 620; // more than one chunk of bulk reads
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) ids.add(f.draft("Update " + i + ": Project Komodo is on track.").post().id());
+            f.as("maya");
+            RiskService risks = f.ctx.riskService();
+            List<Risk> open = risks.openRisks();
+            assertEquals(n, open.stream().filter(r -> "Project Komodo".equals(r.matched())).count());
+            assertEquals(open.stream().filter(r -> r.severity() != Severity.INFO).count(), risks.openCount());
+            assertEquals(new java.util.HashSet<>(ids), open.stream().map(Risk::postId).collect(java.util.stream.Collectors.toSet()));
+            risks.override(List.of(RiskRef.of(open.get(0))), "Announced at the press event this morning.");
+            assertEquals(open.size() - 1, risks.openRisks().size());
+            assertEquals(risks.openRisks().stream().filter(r -> r.severity() != Severity.INFO).count(), risks.openCount(),
+                    "an override leaves the badge and the list in step");
+            f.as("rina");
+            assertEquals(open.size() - 1, risks.openRisks().size(), "the author sees the risks of her own posts");
+        }
+    }
+
+    @Test
     void bulkActionsReportWhatCouldNotBeDone() {
         try (PostFixture f = new PostFixture(dir)) {
             f.submitted("Project Komodo again.");
