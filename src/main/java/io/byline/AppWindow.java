@@ -58,6 +58,7 @@ public final class AppWindow implements AppActions {
         localize(ctx.preferencesService().language());
         if (stage.getScene() == null) stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1200, 780));
         appearance.style(stage.getScene());
+        io.byline.ui.common.Keyboard.install();
         stage.setTitle("Byline");
     }
 

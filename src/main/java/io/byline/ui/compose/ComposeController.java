@@ -195,6 +195,10 @@ public final class ComposeController implements Screen {
         editor.getStyleClass().add("compose-editor");
         editor.setEditable(edit);
         editor.setAccessibleText(i18n.text("compose.editor"));
+        // Tab and Shift+Tab move on to the next control (a post never needs a tab character; swallowing Tab would
+        // trap keyboard users in the editor)
+        org.fxmisc.wellbehaved.event.Nodes.addInputMap(editor, org.fxmisc.wellbehaved.event.InputMap.ignore(
+                org.fxmisc.wellbehaved.event.EventPattern.keyPressed(KeyCode.TAB, KeyCombination.SHIFT_ANY)));
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(editor);
         editorHolder.getChildren().add(scroll);
         Label placeholder = new Label(i18n.text("compose.editor.placeholder"));
