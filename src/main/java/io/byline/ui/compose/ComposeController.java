@@ -16,6 +16,7 @@ import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FieldErrors;
 import io.byline.ui.common.FxDebouncer;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.ShellStatus;
@@ -122,6 +123,7 @@ public final class ComposeController implements Screen {
     @FXML private Button newDraftButton;
     @FXML private Label banner;
     @FXML private ComboBox<Executive> executiveBox;
+    @FXML private Label accountsLabel;
     @FXML private FlowPane accountsPane;
     @FXML private Label accountsError;
     @FXML private DatePicker publishDatePicker;
@@ -129,6 +131,7 @@ public final class ComposeController implements Screen {
     @FXML private Label zoneLabel;
     @FXML private Label publishError;
     @FXML private SplitPane split;
+    @FXML private Label textForLabel;
     @FXML private HBox platformTabs;
     @FXML private CheckBox variantBox;
     @FXML private StackPane editorHolder;
@@ -639,6 +642,9 @@ public final class ComposeController implements Screen {
             none.setWrapText(true);
             nodes.add(none);
         }
+        // "Accounts" names the first account (Alt+A goes there), or the hint that says why there is none (never
+        // nothing: a label that once named nothing keeps a stale mnemonic of its own in JavaFX)
+        Keyboard.label(accountsLabel, nodes.get(0));
         accountsPane.getChildren().setAll(nodes);
     }
 
@@ -663,6 +669,7 @@ public final class ComposeController implements Screen {
         for (Node n : platformTabs.getChildren()) {
             ToggleButton b = (ToggleButton) n;
             if (b.getUserData() == p && !b.isSelected()) b.setSelected(true);
+            if (b.getUserData() == p) Keyboard.label(textForLabel, b); // Alt+T: the platform whose text is shown
         }
     }
 
@@ -705,6 +712,7 @@ public final class ComposeController implements Screen {
             altLabel.getStyleClass().add(StyleClasses.HINT);
             TextField alt = new TextField();
             alt.setId("alt-" + m.id());
+            Keyboard.label(altLabel, alt); // one per image: named, without a mnemonic that would repeat
             alt.setPromptText(i18n.text("compose.media.altText.prompt"));
             alt.textProperty().bindBidirectional(m.altTextProperty());
             alt.setEditable(model.canDraft());
@@ -926,6 +934,7 @@ public final class ComposeController implements Screen {
         if (!model.submitFindings().isEmpty()) {
             ListView<FindingViewModel> list = new ListView<>(model.submitFindings());
             list.setId("submitFindings");
+            list.setAccessibleText(i18n.text("compose.findings"));
             list.setCellFactory(v -> new FindingCell());
             list.setPrefHeight(Math.min(240, 72 * model.submitFindings().size() + 8));
             content.getChildren().add(list);
@@ -935,7 +944,7 @@ public final class ComposeController implements Screen {
         if (p.reasonRequired()) {
             Label reasonLabel = new Label(i18n.text("compose.submit.reason"));
             reasonLabel.getStyleClass().add(StyleClasses.FIELD_LABEL);
-            reasonLabel.setLabelFor(reason);
+            Keyboard.label(reasonLabel, reason);
             reason.setId("submitReason");
             reason.setPrefRowCount(3);
             reason.setWrapText(true);

@@ -156,6 +156,7 @@ public final class ImportPreviewDialog {
         ListView<String> list = new ListView<>();
         list.getItems().setAll(items);
         list.setId(id);
+        list.setAccessibleText(title);
         list.setPlaceholder(new Label(i18n.text("policy.import.none")));
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override

@@ -868,6 +868,7 @@ public final class QueueController implements Screen {
         urlLabel.getStyleClass().add(StyleClasses.FIELD_LABEL);
         TextField url = new TextField();
         url.setId("liveUrlField");
+        io.byline.ui.common.Keyboard.label(urlLabel, url);
         url.setPromptText("https://");
         Label urlError = new Label();
         urlError.getStyleClass().add(StyleClasses.FIELD_ERROR);

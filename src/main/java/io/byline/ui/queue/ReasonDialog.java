@@ -45,7 +45,7 @@ public final class ReasonDialog {
         area.setId("reasonArea");
         area.setWrapText(true);
         area.setPrefRowCount(4);
-        area.setAccessibleText(i18n.text("queue.reason.label"));
+        io.byline.ui.common.Keyboard.label(label, area);
         Label hint = new Label(i18n.text("queue.reason.hint", ReviewService.MIN_REASON));
         hint.getStyleClass().add(StyleClasses.HINT);
         VBox box = new VBox(8, text, label, area, hint);

@@ -373,7 +373,7 @@ public final class RisksController implements Screen {
         hint.setWrapText(true);
         Label what = new Label(i18n.text("risks.override.what", sel.size()));
         what.setWrapText(true);
-        VBox content = new VBox(8, what, fieldLabel("risks.override.reason"), reason, hint);
+        VBox content = new VBox(8, what, fieldLabel("risks.override.reason", reason), reason, hint);
         Dialog<ButtonType> d = dialog(i18n.text("risks.override.title"), content, i18n.text("risks.override.confirm"), "overrideDialog");
         Button ok = (Button) d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(1));
         ok.setId("overrideConfirm");
@@ -408,8 +408,8 @@ public final class RisksController implements Screen {
         error.setWrapText(true);
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
-        VBox content = new VBox(8, intro, fieldLabel("risks.falsePositive.phrase"), phrase, phraseHint, error,
-                fieldLabel("risks.falsePositive.reason"), reason);
+        VBox content = new VBox(8, intro, fieldLabel("risks.falsePositive.phrase", phrase), phrase, phraseHint, error,
+                fieldLabel("risks.falsePositive.reason", reason), reason);
         Dialog<ButtonType> d = dialog(i18n.text("risks.falsePositive.title"), content, i18n.text("risks.falsePositive.confirm"),
                 "falsePositiveDialog");
         Button ok = (Button) d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(1));
@@ -434,9 +434,11 @@ public final class RisksController implements Screen {
         d.show();
     }
 
-    private Label fieldLabel(String key) {
+    /** A label above a dialog's field that names it for screen readers; its mnemonic focuses it. */
+    private Label fieldLabel(String key, Node field) {
         Label l = new Label(i18n.text(key));
         l.getStyleClass().add(StyleClasses.FIELD_LABEL);
+        io.byline.ui.common.Keyboard.label(l, field);
         return l;
     }
 

@@ -5,12 +5,14 @@ import io.byline.ui.common.Appearance;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.FxmlViews;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Keyboard;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.util.StringConverter;
@@ -25,6 +27,7 @@ public final class SettingsController {
     @FXML private ComboBox<Locale> languageBox;
     @FXML private ToggleButton lightButton;
     @FXML private ToggleButton darkButton;
+    @FXML private Label themeLabel;
     private final ToggleGroup themeGroup = new ToggleGroup();
 
     public SettingsController(Appearance appearance, I18n i18n) {
@@ -46,7 +49,10 @@ public final class SettingsController {
         (appearance.theme() == Theme.DARK ? darkButton : lightButton).setSelected(true);
         themeGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) old.setSelected(true);
+            else Keyboard.label(themeLabel, (ToggleButton) now);
         });
+        // the label names the chosen theme; Alt+T goes there, the arrow keys move to the other one
+        Keyboard.label(themeLabel, darkButton.isSelected() ? darkButton : lightButton);
     }
 
     public Locale language() {

@@ -60,6 +60,7 @@ public final class UsersController implements Screen {
     @FXML private PasswordField passwordField;
     @FXML private Label passwordHint;
     @FXML private Label passwordError;
+    @FXML private Label rolesLabel;
     @FXML private FlowPane rolesPane;
     @FXML private Label rolesError;
     @FXML private VBox executiveRow;
@@ -143,6 +144,7 @@ public final class UsersController implements Screen {
             box.setTooltip(new Tooltip(i18n.text("role." + r.name().toLowerCase(Locale.ROOT) + ".description")));
             box.selectedProperty().bindBidirectional(model.roleProperty(r));
             rolesPane.getChildren().add(box);
+            if (rolesLabel.getLabelFor() == null) io.byline.ui.common.Keyboard.label(rolesLabel, box); // Alt+R: the first role
         }
         executiveBox.setItems(model.executives());
         executiveBox.setConverter(new StringConverter<>() {

@@ -55,6 +55,28 @@ class BundleTest {
         assertTrue(families >= 1);
     }
 
+    /**
+     * A label's mnemonic ({@code _N} in {@code _Name}) is there in both languages or in neither, once: a keyboard
+     * user switching languages keeps an Alt+letter for every field (the letter may differ).
+     */
+    @Test
+    void mnemonicsAreInBothLanguagesOnce() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Pattern marker = Pattern.compile("_\\p{L}");
+        for (String family : I18n.FAMILIES) {
+            Properties en = load(family + ".properties");
+            Properties id = load(family + "_id.properties");
+            if (en == null || id == null) continue;
+            for (String k : en.stringPropertyNames()) {
+                if (!id.containsKey(k) || k.contains(".hint") || k.contains(".error")) continue;
+                long inEn = marker.matcher(en.getProperty(k)).results().count();
+                long inId = marker.matcher(id.getProperty(k)).results().count();
+                if (inEn != inId || inEn > 1) problems.add(family + ": " + k + " has " + inEn + " mnemonic(s) in English, " + inId + " in Indonesian");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void noKeyIsDefinedInTwoFamilies() throws IOException {
         Map<String, String> owner = new HashMap<>();
