@@ -113,6 +113,8 @@ public final class ComposeController implements Screen {
     private final Tooltip hoverTip = new Tooltip();
     private final ToggleGroup platformGroup = new ToggleGroup();
     private boolean shownOnce;
+    /** What had the focus when the submission started (it gets it back when the dialog closes). */
+    private Node submitOpener;
     private final javafx.beans.value.ChangeListener<byte[]> previewOnBytes = (o, was, is) -> renderPreview();
     private final javafx.event.EventHandler<KeyEvent> shortcutFilter = this::shortcut;
 
@@ -459,6 +461,7 @@ public final class ComposeController implements Screen {
 
     @FXML
     private void submit() {
+        submitOpener = Keyboard.focusOwner(root);
         model.prepareSubmit();
     }
 
@@ -978,6 +981,7 @@ public final class ComposeController implements Screen {
         });
         Optional<ButtonType> result = dialog.showAndWait();
         if (result.isEmpty() || result.get() != send) model.cancelSubmit();
+        Keyboard.returnFocus(submitOpener, editor);
     }
 
     // ====================================================================================== texts

@@ -11,6 +11,7 @@ import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.FieldErrors;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
@@ -373,9 +374,20 @@ public final class PolicyController implements Screen {
     /** Validates, shows the test bench, and saves when the user confirms there. */
     @FXML
     void save() {
-        model.prepareSave(candidate -> TestBenchDialog.show(service, candidate, runner, i18n, appearance, window(),
+        Node opener = Keyboard.focusOwner(tabs);
+        model.prepareSave(candidate -> returnFocus(TestBenchDialog.show(service, candidate, runner, i18n, appearance, window(),
                 i18n.text(model.editingProperty().get() == null ? "policy.bench.what.add" : "policy.bench.what.edit"),
-                i18n.text("policy.bench.save"), () -> model.save(saved -> changed(), dialogs::error)), dialogs::error);
+                i18n.text("policy.bench.save"), () -> model.save(saved -> changed(), dialogs::error)), opener, table),
+                dialogs::error);
+    }
+
+    /** When the dialog closes, the focus goes back to what opened it (else to {@code fallback}). */
+    private static void returnFocus(javafx.scene.control.Dialog<?> dialog, Node opener, Node fallback) {
+        javafx.event.EventHandler<javafx.scene.control.DialogEvent> before = dialog.getOnHidden();
+        dialog.setOnHidden(e -> {
+            if (before != null) before.handle(e);
+            Keyboard.returnFocus(opener, fallback);
+        });
     }
 
     @FXML
@@ -420,9 +432,10 @@ public final class PolicyController implements Screen {
 
     @FXML
     private void saveLists() {
-        model.prepareSaveLists(candidate -> TestBenchDialog.show(service, candidate, runner, i18n, appearance, window(),
-                i18n.text("policy.bench.what.lists"), i18n.text("policy.bench.save"),
-                () -> model.saveLists(this::changed, dialogs::error)), dialogs::error);
+        Node opener = Keyboard.focusOwner(tabs);
+        model.prepareSaveLists(candidate -> returnFocus(TestBenchDialog.show(service, candidate, runner, i18n, appearance,
+                window(), i18n.text("policy.bench.what.lists"), i18n.text("policy.bench.save"),
+                () -> model.saveLists(this::changed, dialogs::error)), opener, allowField), dialogs::error);
     }
 
     @FXML

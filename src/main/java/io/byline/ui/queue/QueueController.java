@@ -22,6 +22,7 @@ import io.byline.service.Session;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.ShellStatus;
@@ -258,13 +259,24 @@ public final class QueueController implements Screen {
             VBox row = new VBox(2, text, when);
             row.getStyleClass().add("notification-row");
             if (!n.read()) row.getStyleClass().add("notification-unread");
-            row.setOnMouseClicked(e -> {
+            Runnable open = () -> {
                 bell.markRead(n);
                 if (n.postId() != null) {
                     tabs.getSelectionModel().select(queueTab);
                     model.show(n.postId());
                 }
                 bellPopOver.hide();
+            };
+            row.setOnMouseClicked(e -> open.run());
+            // a row is a button for the keyboard too: Tab reaches it, Enter or Space opens it
+            row.setFocusTraversable(true);
+            row.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+            row.setAccessibleText(text.getText() + ", " + when.getText());
+            row.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    e.consume();
+                    open.run();
+                }
             });
             list.getChildren().add(row);
         }
@@ -291,6 +303,9 @@ public final class QueueController implements Screen {
         bellPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
         bellPopOver.setDetachable(false);
         bellPopOver.show(bellButton);
+        // keyboard users start in the list (Escape closes it and leaves the focus on the bell)
+        Node first = list.getChildren().stream().filter(Node::isFocusTraversable).findFirst().orElse(all);
+        first.requestFocus();
     }
 
     @FXML private void exportJson() { export(ExportApprovedTask.Format.JSON); }
@@ -715,9 +730,12 @@ public final class QueueController implements Screen {
                 b.setId("override-" + f.fingerprint().substring(0, 8));
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.disableProperty().bind(model.busyProperty());
-                b.setOnAction(e -> ReasonDialog.ask(window(), appearance, i18n, i18n.text("queue.override.title"),
-                        i18n.text("queue.override.message"), i18n.text("queue.finding.override"), false, null)
-                        .ifPresent(reason -> model.override(f.fingerprint(), reason)));
+                b.setOnAction(e -> {
+                    ReasonDialog.ask(window(), appearance, i18n, i18n.text("queue.override.title"),
+                            i18n.text("queue.override.message"), i18n.text("queue.finding.override"), false, null)
+                            .ifPresent(reason -> model.override(f.fingerprint(), reason));
+                    Keyboard.returnFocus(b, table);
+                });
                 row.getChildren().add(b);
             } else if (f.unresolved() && f.severity() == Severity.WARN && acts.canAcknowledge()) {
                 Button b = new Button(i18n.text("queue.finding.acknowledge"));
@@ -970,15 +988,19 @@ public final class QueueController implements Screen {
 
     @FXML
     private void requestChanges() {
+        Node opener = Keyboard.focusOwner(root);
         ReasonDialog.ask(window(), appearance, i18n, i18n.text("queue.requestChanges.title"),
                 i18n.text("queue.requestChanges.message"), i18n.text("queue.requestChanges.confirm"), false, null)
                 .ifPresent(model::requestChanges);
+        Keyboard.returnFocus(opener, table);
     }
 
     @FXML
     private void reject() {
+        Node opener = Keyboard.focusOwner(root);
         ReasonDialog.ask(window(), appearance, i18n, i18n.text("queue.reject.title"), i18n.text("queue.reject.message"),
                 i18n.text("queue.reject.confirm"), true, null).ifPresent(model::reject);
+        Keyboard.returnFocus(opener, table);
     }
 
     private void installShortcuts(Scene scene) {

@@ -191,6 +191,12 @@ public final class RisksController implements Screen {
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) openPost();
         });
+        table.setOnKeyPressed(e -> { // Enter opens it, as a double click does
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItems().size() == 1) {
+                e.consume();
+                openPost();
+            }
+        });
 
         // actions on the selection
         ListChangeListener<Risk> selection = c -> updateActions();
@@ -379,10 +385,12 @@ public final class RisksController implements Screen {
         ok.setId("overrideConfirm");
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> reason.getText().strip().length() < ReviewService.MIN_REASON,
                 reason.textProperty()));
+        Node opener = io.byline.ui.common.Keyboard.focusOwner(table);
         d.setOnHidden(e -> {
             if (d.getResult() != null && d.getResult().getButtonData() == ButtonData.OK_DONE) {
                 model.override(sel, reason.getText(), r -> report(r, "risks.override.done"), ex -> dialogs.error(i18n.problem(ex), reason.getText()));
             }
+            io.byline.ui.common.Keyboard.returnFocus(opener, table);
         });
         d.show();
         reason.requestFocus();
@@ -400,6 +408,7 @@ public final class RisksController implements Screen {
         reason.setPrefRowCount(3);
         Label intro = new Label(i18n.text("risks.falsePositive.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label phraseHint = new Label(i18n.text("risks.falsePositive.phrase.hint"));
         phraseHint.getStyleClass().add(StyleClasses.HINT);
         phraseHint.setWrapText(true);
@@ -414,6 +423,8 @@ public final class RisksController implements Screen {
                 "falsePositiveDialog");
         Button ok = (Button) d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(1));
         ok.setId("falsePositiveConfirm");
+        Node opener = io.byline.ui.common.Keyboard.focusOwner(table);
+        d.setOnHidden(e -> io.byline.ui.common.Keyboard.returnFocus(opener, table));
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume(); // keep the dialog (and the typed text) open until the proposal is saved
             ok.setDisable(true);
@@ -432,6 +443,7 @@ public final class RisksController implements Screen {
             });
         });
         d.show();
+        phrase.requestFocus();
     }
 
     /** A label above a dialog's field that names it for screen readers; its mnemonic focuses it. */
