@@ -22,8 +22,10 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -40,6 +42,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -64,7 +67,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/** The Dashboard: charts computed in the background; each bar opens the posts behind it beside the charts. */
+/**
+ * The Dashboard: charts computed in the background; each bar opens the posts behind it beside the charts. A chart
+ * is one Tab stop for the keyboard: the arrow keys choose a bar (outlined, and named under the chart), Enter or Space
+ * opens its posts, Escape closes them and Close gives the focus back to the chart.
+ */
 public final class DashboardController implements Screen {
     /** The charts in the order they are laid out (one column while the list behind a bar is open beside them). */
     private static final List<String> ORDER = List.of("postsChart", "dueChart", "turnaroundChart", "findingsChart",
@@ -73,6 +80,7 @@ public final class DashboardController implements Screen {
     private static final Map<String, int[]> SLOTS = Map.of("postsChart", new int[] {0, 0, 2}, "dueChart", new int[] {0, 1, 1},
             "turnaroundChart", new int[] {1, 1, 1}, "findingsChart", new int[] {0, 2, 1}, "categoriesChart", new int[] {1, 2, 1},
             "overridesRuleChart", new int[] {0, 3, 1}, "overridesUserChart", new int[] {1, 3, 1});
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final DashboardViewModel model;
     private final I18n i18n;
@@ -83,6 +91,8 @@ public final class DashboardController implements Screen {
     private final DateTimeFormatter publish;
     private final NumberFormat integers;
     private boolean shownBefore;
+    /** The chart whose bar opened the list beside the charts (the focus goes back there when the list closes). */
+    private Node drillOpener;
 
     @FXML private VBox root;
     @FXML private ProgressIndicator spinner;
@@ -147,6 +157,13 @@ public final class DashboardController implements Screen {
                 ? i18n.text("dashboard.drill.limited", model.drillRows().size())
                 : i18n.text("dashboard.drill.count", model.drillRows().size()), model.drillRows()));
         drillTable.setItems(model.drillRows());
+        drillTable.accessibleTextProperty().bind(model.drillTitleProperty());
+        drillPane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                closeDrill();
+            }
+        });
         // the turnaround or reason column only for the lists that have one
         detailColumn.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.drillRows().stream()
                 .anyMatch(r -> r.turnaround() != null || r.note() != null), model.drillRows()));
@@ -215,6 +232,7 @@ public final class DashboardController implements Screen {
     @FXML
     private void closeDrill() {
         model.closeDrill();
+        if (drillOpener != null && drillOpener.getScene() != null) drillOpener.requestFocus();
     }
 
     @FXML
@@ -296,11 +314,29 @@ public final class DashboardController implements Screen {
         };
     }
 
-    /** Puts a card in its slot, in place of what was there. */
+    /**
+     * Puts a card in its slot, in place of what was there (the keyboard stays on a chart drawn again), keeping the
+     * cards in reading order, which Tab follows.
+     */
     private void place(VBox card) {
         int[] slot = slot(card.getId());
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean hadFocus = focused != null && card.getId().equals(focused.getId()) && grid.getChildren().contains(focused);
         grid.getChildren().removeIf(n -> card.getId().equals(n.getId()));
         grid.add(card, slot[0], slot[1], slot[2], 1);
+        inReadingOrder();
+        if (hadFocus && card.isFocusTraversable()) card.requestFocus();
+    }
+
+    private void inReadingOrder() {
+        List<Node> cards = new ArrayList<>(grid.getChildren());
+        cards.sort(java.util.Comparator.comparingInt((Node n) -> index(GridPane.getRowIndex(n)))
+                .thenComparingInt(n -> index(GridPane.getColumnIndex(n))));
+        if (!cards.equals(grid.getChildren())) grid.getChildren().setAll(cards);
+    }
+
+    private static int index(Integer i) {
+        return i == null ? 0 : i;
     }
 
     /** Column, row and columns spanned of a card: two columns, or one while the list behind a bar takes the room. */
@@ -322,6 +358,7 @@ public final class DashboardController implements Screen {
             int[] slot = slot(n.getId());
             GridPane.setConstraints(n, slot[0], slot[1], slot[2], 1);
         }
+        inReadingOrder();
     }
 
     /** Posts per executive and platform, by state. */
@@ -547,6 +584,7 @@ public final class DashboardController implements Screen {
         Set<String> used = new LinkedHashSet<>();
         for (Bar b : bars) used.add(b.series());
         List<Runnable> decorations = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (Map.Entry<String, SeriesStyle> s : styles.entrySet()) {
             if (!used.contains(s.getKey())) continue;
             XYChart.Series<String, Number> series = new XYChart.Series<>();
@@ -556,6 +594,7 @@ public final class DashboardController implements Screen {
                 XYChart.Data<String, Number> d = new XYChart.Data<>(b.category(), b.value());
                 series.getData().add(d);
                 decorations.add(() -> decorate(d.getNode(), b, s.getValue(), decimals));
+                targets.add(new Target(b, d, tip(b, s.getValue(), decimals)));
             }
             chart.getData().add(series);
         }
@@ -563,7 +602,70 @@ public final class DashboardController implements Screen {
         decorations.forEach(Runnable::run);
         VBox card = header(id, text[0], text[1], chart);
         if (used.size() > 1 || styles.size() > 1 && !used.contains("n")) card.getChildren().add(legend(styles, used));
+        // the keyboard goes bar by bar in reading order: category after category, each from the bottom up
+        targets.sort(java.util.Comparator.comparingInt((Target target) -> categories.indexOf(target.bar().category())));
+        keyboard(card, text[0], targets);
         place(card);
+    }
+
+    /** A bar the keyboard can choose: what it opens and how it is named. */
+    private record Target(Bar bar, XYChart.Data<String, Number> data, String tip) {}
+
+    /**
+     * Makes the chart card one Tab stop: its name and the chosen bar for screen readers, the arrow keys (and Home,
+     * End) choose a bar, which is outlined and named under the chart, and Enter or Space opens the posts behind it.
+     */
+    private void keyboard(VBox card, String title, List<Target> targets) {
+        Label chosen = new Label();
+        chosen.setId(card.getId() + "-chosen");
+        chosen.getStyleClass().addAll(StyleClasses.HINT, "chart-chosen");
+        chosen.setWrapText(true);
+        chosen.setMinHeight(Region.USE_PREF_SIZE);
+        chosen.visibleProperty().bind(card.focusedProperty());
+        chosen.managedProperty().bind(chosen.visibleProperty());
+        card.getChildren().add(chosen);
+        card.setFocusTraversable(true);
+        card.setAccessibleRole(AccessibleRole.BUTTON);
+        card.setAccessibleHelp(i18n.text("dashboard.chart.keys"));
+        int[] at = {0};
+        Runnable show = () -> {
+            for (int i = 0; i < targets.size(); i++) {
+                Node n = targets.get(i).data().getNode();
+                if (n != null) n.pseudoClassStateChanged(CURRENT, i == at[0]);
+            }
+            String tip = targets.get(at[0]).tip();
+            chosen.setText(i18n.text("dashboard.chart.chosen", tip));
+            card.setAccessibleText(i18n.text("dashboard.chart.summary", title, targets.size(), tip));
+        };
+        show.run();
+        card.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            int n = targets.size();
+            switch (e.getCode()) {
+                case RIGHT, DOWN, KP_RIGHT, KP_DOWN -> at[0] = Math.min(n - 1, at[0] + 1);
+                case LEFT, UP, KP_LEFT, KP_UP -> at[0] = Math.max(0, at[0] - 1);
+                case HOME -> at[0] = 0;
+                case END -> at[0] = n - 1;
+                case ENTER, SPACE -> {
+                    drillOpener = card;
+                    Bar b = targets.get(at[0]).bar();
+                    model.drill(b.drillTitle().get(), b.rows(), b.risks());
+                }
+                case ESCAPE -> {
+                    if (!model.drillOpenProperty().get()) return;
+                    closeDrill();
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+            show.run();
+        });
+    }
+
+    private String tip(Bar b, SeriesStyle style, boolean decimals) {
+        return decimals ? i18n.text("dashboard.bar.hours", style.label() + " · " + b.category(), b.value())
+                : i18n.text("dashboard.bar.tooltip", style.label() + " · " + b.category(), (long) b.value());
     }
 
     /**
@@ -575,13 +677,14 @@ public final class DashboardController implements Screen {
         node.getStyleClass().add(style.styleClass());
         node.setOnMouseEntered(e -> {
             if (node.getProperties().containsKey(Tooltip.class)) return;
-            String tip = decimals ? i18n.text("dashboard.bar.hours", style.label() + " · " + b.category(), b.value())
-                    : i18n.text("dashboard.bar.tooltip", style.label() + " · " + b.category(), (long) b.value());
-            Tooltip t = new Tooltip(tip);
+            Tooltip t = new Tooltip(tip(b, style, decimals));
             node.getProperties().put(Tooltip.class, t);
             Tooltip.install(node, t);
         });
-        node.setOnMouseClicked(e -> model.drill(b.drillTitle().get(), b.rows(), b.risks()));
+        node.setOnMouseClicked(e -> {
+            drillOpener = chartCard(node);
+            model.drill(b.drillTitle().get(), b.rows(), b.risks());
+        });
     }
 
     private Node legend(Map<String, SeriesStyle> styles, Set<String> used) {
@@ -598,6 +701,11 @@ public final class DashboardController implements Screen {
             legend.getChildren().add(l);
         }
         return legend;
+    }
+
+    private static Node chartCard(Node n) {
+        while (n != null && !n.getStyleClass().contains("chart-card")) n = n.getParent();
+        return n;
     }
 
     private static void show(Node n, boolean visible) {

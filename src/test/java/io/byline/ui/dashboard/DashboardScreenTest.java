@@ -166,6 +166,49 @@ class DashboardScreenTest extends UiTest {
     }
 
     @Test
+    void chartsOpenFromTheKeyboard() {
+        open(workspace(), Locale.ENGLISH);
+        // a deadline toast is a pop-up that takes the first Escape: none here
+        ctx.provide(io.byline.ui.queue.ToastPresenter.class, new io.byline.ui.queue.ToastPresenter() {
+            @Override
+            public void show(Toast t) {
+                // not shown
+            }
+        });
+        signIn("andi");
+        navigate("dashboard");
+        interact(() -> node("#refreshButton").requestFocus());
+        type(KeyCode.TAB);
+        settle();
+        Node chart = node("#postsChart");
+        assertTrue(chart.isFocused(), "Tab reaches the first chart");
+        String first = chart.getAccessibleText();
+        assertTrue(first.startsWith("Posts per executive and platform"), first);
+        assertTrue(shown("#postsChart-chosen"), "the chosen bar is named under the chart");
+        type(KeyCode.RIGHT);
+        settle();
+        assertFalse(first.equals(chart.getAccessibleText()), "the arrow keys choose another bar");
+        type(KeyCode.ENTER);
+        settle();
+        TableView<PostRow> drill = node("#drillTable");
+        assertTrue(shown("#drillPane"));
+        assertFalse(drill.getItems().isEmpty());
+        assertTrue(chart.isFocused(), "the keyboard stays on the chart to choose another bar");
+        screenshot("dashboard_keyboard");
+        type(KeyCode.ESCAPE);
+        settle();
+        assertFalse(shown("#drillPane"), "Escape closes the list");
+        type(KeyCode.SPACE);
+        settle();
+        assertTrue(shown("#drillPane"), "Space opens it too");
+        interact(() -> drill.requestFocus());
+        type(KeyCode.ESCAPE);
+        settle();
+        assertFalse(shown("#drillPane"));
+        assertTrue(chart.isFocused(), "closing the list gives the focus back to its chart");
+    }
+
+    @Test
     void indonesian() {
         open(workspace(), UiTest.INDONESIAN);
         signIn("sari");
