@@ -40,6 +40,7 @@ public final class Keyboard {
     private static final String LABELLED_BY = "byline.labelledBy";
     private static final String ENTER_ONLY = "byline.actionOnEnterOnly";
     private static final String WATCHED = "byline.keyboardWatched";
+    private static final String MNEMONIC_KEPT = "byline.mnemonicKept";
     private static boolean installed;
 
     private Keyboard() {}
@@ -54,6 +55,38 @@ public final class Keyboard {
         label.setLabelFor(control);
         control.getProperties().put(LABELLED_BY, label);
         if (control instanceof TextField field) actOnEnterOnly(field);
+        keepMnemonic(label, control);
+    }
+
+    /**
+     * JavaFX registers a label's mnemonic in the scene its input is in at the moment the label is pointed at it or
+     * the label enters a scene, and drops it when the input leaves: an input added after its label, or a screen
+     * shown again (the shell keeps screens and puts them back), would lose its Alt+letter. So the label is pointed
+     * at its input again whenever either enters a scene.
+     */
+    private static void keepMnemonic(Label label, Node control) {
+        if (label.getProperties().putIfAbsent(MNEMONIC_KEPT, Boolean.TRUE) == null) {
+            label.sceneProperty().addListener((obs, old, now) -> {
+                if (now != null) FxTaskRunner.later(() -> repoint(label));
+            });
+        }
+        if (control.getProperties().putIfAbsent(MNEMONIC_KEPT, Boolean.TRUE) == null) {
+            control.sceneProperty().addListener((obs, old, now) -> {
+                if (now != null) FxTaskRunner.later(() -> {
+                    Label l = getLabelledBy(control);
+                    if (l != null && l.getLabelFor() == control) repoint(l);
+                });
+            });
+        }
+        if (control.getScene() == null) return; // the listeners register it once it is in one
+        if (label.getScene() == control.getScene()) FxTaskRunner.later(() -> repoint(label));
+    }
+
+    private static void repoint(Label label) {
+        Node target = label.getLabelFor();
+        if (target == null || target.getScene() == null || target.getScene() != label.getScene()) return;
+        label.setLabelFor(null);
+        label.setLabelFor(target);
     }
 
     /** FXML: {@code Keyboard.labelledBy="$label"} on an input; see {@link #label(Label, Node)}. */
