@@ -20,9 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Keyboard and screen-reader checks of the screens that exist: Tab walks the controls in reading order and reaches
+ * Keyboard and screen-reader checks with real keys (the robot): Tab walks the controls in reading order and reaches
  * every one of them; each focused control is visible; icon-only buttons have accessible text; input fields on
- * the sign-in screen are named by their labels ({@code labelFor}), which screen readers announce.
+ * the sign-in screen are named by their labels ({@code labelFor}), which screen readers announce, and the labels'
+ * mnemonics (Alt+letter) move the focus to them. Every screen in every state is walked in {@link KeyboardWalkTest},
+ * mnemonics in {@link MnemonicTest}, dialogs in {@link DialogKeyboardTest}, focus rings in {@link FocusRingTest}.
  */
 class KeyboardAccessTest extends UiTest {
 
@@ -40,6 +42,20 @@ class KeyboardAccessTest extends UiTest {
         for (String field : List.of("#usernameField", "#passwordField", "#languageBox")) {
             assertTrue(labelled(node(field)), field + " is named by a label (labelFor) or accessibleText");
         }
+    }
+
+    @Test
+    void signInMnemonicsMoveTheFocusWithRealKeys() {
+        openDemo();
+        press(KeyCode.ALT).type(KeyCode.P).release(KeyCode.ALT);
+        settle();
+        assertEquals("passwordField", focusedId(), "Alt+P: Password");
+        press(KeyCode.ALT).type(KeyCode.L).release(KeyCode.ALT);
+        settle();
+        assertEquals("languageBox", focusedId(), "Alt+L: Language");
+        press(KeyCode.ALT).type(KeyCode.U).release(KeyCode.ALT);
+        settle();
+        assertEquals("usernameField", focusedId(), "Alt+U: Username");
     }
 
     @Test
