@@ -16,6 +16,7 @@ import io.byline.store.PreferencesFile;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -100,12 +101,20 @@ public final class BylineApp extends Application {
         PreferencesService prefs = new PreferencesService(new PreferencesFile(location.home()));
         i18n = I18n.of(prefs.language());
         appearance = new Appearance(prefs.theme());
-        Scene scene = new Scene(Splash.create(i18n, location.database()), 1200, 780);
+        // the database usually opens while the toolkit starts: then the sign-in window comes straight up, without
+        // a splash that would be drawn once only to be replaced
+        boolean ready = pending != null && pending.task().isDone() && opened(pending) != null;
+        Scene scene = new Scene(ready ? new StackPane() : Splash.create(i18n, location.database()), 1200, 780);
         appearance.style(scene);
         stage.setScene(scene);
         stage.setTitle("Byline");
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        if (ready) {
+            showWindow(opened(pending));
+            stage.show();
+            return;
+        }
         stage.show();
         if (pending != null) open(() -> {
             try {
@@ -118,20 +127,34 @@ public final class BylineApp extends Application {
         else open();
     }
 
+    /** The context the early open made, or null when it failed (the normal path then reports the failure). */
+    private static AppContext opened(EarlyOpen pending) {
+        try {
+            return pending.task().get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private void open() {
         open(() -> AppContext.open(location, seedDemo));
     }
 
     private void open(Callable<AppContext> opening) {
         stage.getScene().setRoot(Splash.create(i18n, location.database()));
-        runner.run(opening, opened -> {
-            ctx = opened;
-            AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
-            window.setOnContextReplaced(replaced -> ctx = replaced);
-            window.showEntry();
-            // the daily backup, once the window is up; a failure is logged, never fatal
-            runner.run(() -> opened.runStartupTasks(java.time.Instant.now()), failed -> {}, e -> {});
-        }, this::openFailed);
+        runner.run(opening, this::showWindow, this::openFailed);
+    }
+
+    private void showWindow(AppContext opened) {
+        ctx = opened;
+        AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
+        window.setOnContextReplaced(replaced -> ctx = replaced);
+        window.showEntry();
+        // the daily backup, once the window is up; a failure is logged, never fatal
+        runner.run(() -> opened.runStartupTasks(java.time.Instant.now()), failed -> {}, e -> {});
     }
 
     private void openFailed(Throwable failure) {
