@@ -255,8 +255,13 @@ final class PostSupport {
     }
 
     List<PostFinding> withDecisions(Tx tx, long postId, List<PostFinding> findings) {
+        return withDecisions(posts.decisions(tx, postId), findings);
+    }
+
+    /** The findings with the latest of the given decisions (oldest first) on each fingerprint. */
+    static List<PostFinding> withDecisions(List<FindingDecision> decisions, List<PostFinding> findings) {
         Map<String, FindingDecision> latest = new HashMap<>();
-        for (FindingDecision d : posts.decisions(tx, postId)) latest.put(d.fingerprint(), d);
+        for (FindingDecision d : decisions) latest.put(d.fingerprint(), d);
         List<PostFinding> out = new ArrayList<>(findings.size());
         for (PostFinding f : findings) out.add(f.withDecision(latest.get(f.fingerprint())));
         return out;

@@ -467,15 +467,26 @@ public final class ReviewService {
         for (PostFinding pf : s.posts.findings(tx, posts.stream().map(Post::id).toList())) {
             findings.computeIfAbsent(pf.postId(), k -> new ArrayList<>()).add(pf);
         }
+        // read in bulk (a few reads per few hundred posts, not several per post): the queue and its badge stay
+        // quick on a large workspace
+        List<Long> ids = posts.stream().map(Post::id).toList();
+        Map<Long, List<Long>> targetIds = s.posts.targets(tx, ids);
+        Map<Long, Account> accounts = new HashMap<>();
+        for (Account a : s.executives.allAccounts(tx, true)) accounts.put(a.id(), a);
+        Map<Long, PostVersion> versions = s.posts.versions(tx, posts.stream().map(Post::currentVersionId)
+                .filter(java.util.Objects::nonNull).toList());
+        Map<Long, List<FindingDecision>> decisions = s.posts.decisions(tx, ids);
         List<QueueItem> out = new ArrayList<>();
         for (Post p : posts) {
-            List<Account> targets = s.targets(tx, p.id());
-            List<Platform> platforms = targets.stream().map(Account::platform).distinct().sorted().toList();
+            List<Platform> platforms = targetIds.getOrDefault(p.id(), List.of()).stream().map(accounts::get)
+                    .filter(java.util.Objects::nonNull).map(Account::platform).distinct().sorted().toList();
             if (f.platform() != null && !platforms.contains(f.platform())) continue;
-            PostVersion v = s.current(tx, p);
+            PostVersion v = p.currentVersionId() == null ? null : versions.get(p.currentVersionId());
+            if (v == null) v = s.current(tx, p);
             if (needle != null && !fold(v.text()).contains(needle)
                     && v.variants().values().stream().noneMatch(t -> fold(t).contains(needle))) continue;
-            List<PostFinding> fs = s.withDecisions(tx, p.id(), findings.getOrDefault(p.id(), List.of()));
+            List<PostFinding> fs = PostSupport.withDecisions(decisions.getOrDefault(p.id(), List.of()),
+                    findings.getOrDefault(p.id(), List.of()));
             Severity worst = PostSupport.worst(fs);
             if (f.minSeverity() != null && (worst == null || worst.compareTo(f.minSeverity()) < 0)) continue;
             if (extra != null && !extra.test(p)) continue;

@@ -43,6 +43,9 @@ public interface PostRepository {
 
     List<Long> targets(Tx tx, long postId);
 
+    /** The target account ids of each of the posts, ascending (posts without targets are absent). */
+    Map<Long, List<Long>> targets(Tx tx, Collection<Long> postIds);
+
     void replaceTargets(Tx tx, long postId, Collection<Long> accountIds);
 
     long insertVersion(Tx tx, PostVersion version);

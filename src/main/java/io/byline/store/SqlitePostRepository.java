@@ -215,6 +215,16 @@ public final class SqlitePostRepository implements PostRepository {
     }
 
     @Override
+    public Map<Long, List<Long>> targets(Tx tx, Collection<Long> postIds) {
+        Map<Long, List<Long>> out = new java.util.HashMap<>();
+        for (long[] pair : chunked(postIds, ids -> Jdbc.list(tx, "SELECT post_id, account_id FROM post_target WHERE post_id IN ("
+                + marks(ids.size()) + ") ORDER BY post_id, account_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
+            out.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+        }
+        return out;
+    }
+
+    @Override
     public Map<Long, Set<Long>> editors(Tx tx, Collection<Long> postIds) {
         Map<Long, Set<Long>> out = new java.util.HashMap<>();
         for (long[] pair : chunked(postIds, ids -> Jdbc.list(tx, "SELECT post_id, user_id FROM post_editor WHERE post_id IN ("
