@@ -104,9 +104,7 @@ public final class DashboardController implements Screen {
     @FXML private Label drillTitle;
     @FXML private Label drillCount;
     @FXML private TableView<PostRow> drillTable;
-    @FXML private TableColumn<PostRow, Long> postColumn;
-    @FXML private TableColumn<PostRow, String> executiveColumn;
-    @FXML private TableColumn<PostRow, String> wordsColumn;
+    @FXML private TableColumn<PostRow, PostRow> wordsColumn;
     @FXML private TableColumn<PostRow, String> stateColumn;
     @FXML private TableColumn<PostRow, String> publishColumn;
     @FXML private TableColumn<PostRow, String> detailColumn;
@@ -168,9 +166,7 @@ public final class DashboardController implements Screen {
         detailColumn.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.drillRows().stream()
                 .anyMatch(r -> r.turnaround() != null || r.note() != null), model.drillRows()));
         drillTable.setPlaceholder(new Label(""));
-        postColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().postId()));
-        executiveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().executive()));
-        wordsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().firstWords()));
+        wordsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state().name()));
         stateColumn.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -187,7 +183,28 @@ public final class DashboardController implements Screen {
         });
         publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(publish.format(c.getValue().publishAt())));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
-        wordsColumn.setCellFactory(col -> withTooltip());
+        wordsColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(PostRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                Label who = new Label(r.executive());
+                who.getStyleClass().add("cell-title");
+                Label what = new Label(i18n.text("dashboard.drill.postLine", r.postId(), r.firstWords()));
+                what.getStyleClass().add("muted");
+                what.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                VBox box = new VBox(2, who, what);
+                box.setMinWidth(0);
+                setGraphic(box);
+                setTooltip(new Tooltip(r.executive() + " · " + what.getText()));
+                setAccessibleText(r.executive() + ", " + what.getText());
+            }
+        });
         detailColumn.setCellFactory(col -> withTooltip()); // a long reason is cut; the tooltip has all of it
 
         // a row opens its post where the work on it happens; the findings behind a bar can also be opened in Risks
