@@ -116,26 +116,29 @@ public final class BylineApp extends Application {
             return;
         }
         stage.show();
-        if (pending != null) open(() -> {
-            try {
-                return pending.task().get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error error) throw error;
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        });
+        if (pending != null) open(() -> take(pending));
         else open();
+    }
+
+    /** Waits for the early open: its context, or what it failed with. */
+    private static AppContext take(EarlyOpen pending) throws Exception {
+        try {
+            return pending.task().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error;
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** The context the early open made, or null when it failed (the normal path then reports the failure). */
     private static AppContext opened(EarlyOpen pending) {
         try {
-            return pending.task().get();
-        } catch (ExecutionException e) {
-            return null;
+            return take(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } catch (Exception | Error e) {
+            return null; // reported when the normal path takes it again
         }
     }
 

@@ -381,23 +381,6 @@ public final class DraftService {
         });
     }
 
-    /** Re-checks every post still on its way, one short transaction each (for a background task after policy changes). */
-    public int recheckOpen(java.util.function.IntConsumer progress) {
-        s.session.require();
-        List<Long> ids = s.db.inRead(tx -> s.posts.posts(tx, QueueFilter.open().states()).stream().map(Post::id).toList());
-        int done = 0;
-        for (Long id : ids) {
-            if (Thread.currentThread().isInterrupted()) break;
-            s.db.inWrite(tx -> {
-                Post p = s.post(tx, id);
-                return p.state().isFinal() ? null : s.refreshFindings(tx, p, s.current(tx, p));
-            });
-            done++;
-            if (progress != null) progress.accept(done);
-        }
-        return done;
-    }
-
     /**
      * Checks unsaved text for the given accounts (live checks while typing). The policy is read in a short
      * transaction; the check itself runs outside it, on the caller's (background) thread.

@@ -921,6 +921,10 @@ public final class PolicyService {
     /** Posts not yet published (nor rejected or withdrawn) whose findings a policy change may alter. */
     public List<Long> openPostIds() {
         session.require();
+        return openIds();
+    }
+
+    private List<Long> openIds() {
         return db.inRead(tx -> posts.posts(tx, QueueFilter.open().states()).stream().map(Post::id).toList());
     }
 
@@ -965,6 +969,10 @@ public final class PolicyService {
     /** Records a completed full re-check against the policy version it started with. */
     public void markRechecked(long version) {
         session.require();
+        recordRechecked(version);
+    }
+
+    private void recordRechecked(long version) {
         db.inWrite(tx -> {
             settings.put(tx, RECHECKED_KEY, Long.toString(version));
             settings.put(tx, EMBARGO_CHECKED_KEY, clock.instant().toString());
@@ -979,18 +987,14 @@ public final class PolicyService {
     public int recheckAll(int batchSize, Progress progress) {
         requireManager();
         long v = version();
-        List<Long> ids = db.inRead(tx -> posts.posts(tx, QueueFilter.open().states()).stream().map(Post::id).toList());
+        List<Long> ids = openIds();
         int done = 0;
         for (int i = 0; i < ids.size(); i++) {
             drafts.recheckAsSystem(ids.get(i));
             done++;
             if (progress != null && (done % batchSize == 0 || done == ids.size())) progress.update(done, ids.size());
         }
-        db.inWrite(tx -> {
-            settings.put(tx, RECHECKED_KEY, Long.toString(v));
-            settings.put(tx, EMBARGO_CHECKED_KEY, clock.instant().toString());
-            return null;
-        });
+        recordRechecked(v);
         return done;
     }
 

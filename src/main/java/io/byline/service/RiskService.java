@@ -104,7 +104,30 @@ public final class RiskService {
     /** Open findings (not overridden or acknowledged) of posts not yet published that the user may see. */
     public List<Risk> openRisks() {
         User user = session.require();
-        List<Risk> out = db.inRead(tx -> collect(tx, user, true));
+        List<Risk> out = db.inRead(tx -> {
+            List<OpenFinding> open = openFindings(tx, user);
+            Map<Long, PostVersion> versions = posts.versions(tx, open.stream().map(o -> o.post().currentVersionId()).toList());
+            Map<Long, Executive> execs = new HashMap<>();
+            List<Risk> risks = new ArrayList<>(open.size());
+            for (OpenFinding o : open) {
+                Post p = o.post();
+                PostFinding f = o.finding();
+                PostVersion v = versions.get(p.currentVersionId());
+                if (v == null) continue;
+                Executive e = execs.computeIfAbsent(p.executiveId(), id -> executives.byId(tx, id).orElseThrow());
+                String text = f.platform() == null ? "" : v.textFor(f.platform());
+                int s = Math.min(f.start(), text.length());
+                int en = Math.max(s, Math.min(f.end(), text.length()));
+                boolean notAuthor = !o.editors().contains(user.id());
+                boolean canOverride = notAuthor && user.hasAny(Role.LEGAL, Role.APPROVER) && f.severity() != Severity.INFO;
+                boolean canAck = notAuthor && f.severity() == Severity.WARN
+                        && (user.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || (user.has(Role.EXECUTIVE) && o.mine()));
+                risks.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
+                        s, en, oneLine(text.substring(s, en)), before(text, s), after(text, en), e.id(), e.name(),
+                        p.publishAt(), p.state(), canOverride, canAck));
+            }
+            return risks;
+        });
         out.sort(Comparator.comparing(Risk::severity).reversed().thenComparing(Risk::publishAt)
                 .thenComparingLong(Risk::postId).thenComparingInt(Risk::start));
         return out;
@@ -113,59 +136,39 @@ public final class RiskService {
     /** How many open BLOCK or WARN findings the user sees (the navigation badge). */
     public int openCount() {
         User user = session.require();
-        return (int) db.inRead(tx -> collect(tx, user, false)).stream().filter(r -> r.severity() != Severity.INFO).count();
+        return (int) db.inRead(tx -> openFindings(tx, user)).stream()
+                .filter(o -> o.finding().severity() != Severity.INFO).count();
     }
 
+    /** An unresolved finding of a post the user may see, with what decides what the user may do about it. */
+    private record OpenFinding(Post post, PostFinding finding, Set<Long> editors, boolean mine) {}
+
     /**
-     * The open risks the user sees, unsorted. Reads in bulk (posts, findings, editors, decisions and, when the
-     * text around each hit is wanted, the current versions): a few reads per few hundred posts, not three per post,
+     * The unresolved findings of posts not yet published that the user sees, once per fingerprint and platform.
+     * Reads in bulk (posts, findings, editors, decisions): a few reads per few hundred posts, not three per post,
      * so the navigation badge stays cheap on a large workspace.
      */
-    private List<Risk> collect(Tx tx, User user, boolean withText) {
+    private List<OpenFinding> openFindings(Tx tx, User user) {
         List<Post> open = posts.posts(tx, QueueFilter.open().states());
-        Map<Long, Post> byId = new HashMap<>();
-        for (Post p : open) byId.put(p.id(), p);
         Map<Long, List<PostFinding>> cached = new HashMap<>();
-        for (PostFinding f : posts.findings(tx, byId.keySet())) cached.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f);
-        List<Post> flagged = new ArrayList<>();
-        for (Post p : open) if (cached.containsKey(p.id()) && p.currentVersionId() != null) flagged.add(p);
+        for (PostFinding f : posts.findings(tx, open.stream().map(Post::id).toList())) {
+            cached.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f);
+        }
+        List<Post> flagged = open.stream().filter(p -> cached.containsKey(p.id()) && p.currentVersionId() != null).toList();
         List<Long> flaggedIds = flagged.stream().map(Post::id).toList();
         Map<Long, Set<Long>> editorsOf = posts.editors(tx, flaggedIds);
         Map<Long, List<FindingDecision>> decisionsOf = posts.decisions(tx, flaggedIds);
-        Map<Long, PostVersion> versions = withText
-                ? posts.versions(tx, flagged.stream().map(Post::currentVersionId).toList()) : Map.of();
-        Map<Long, Executive> execs = new HashMap<>();
-        List<Risk> out = new ArrayList<>();
+        List<OpenFinding> out = new ArrayList<>();
         for (Post p : flagged) {
             Set<Long> editors = editorsOf.getOrDefault(p.id(), Set.of());
             boolean own = editors.contains(user.id()) || p.createdBy() == user.id();
             boolean mine = user.executiveId() != null && user.executiveId() == p.executiveId();
             if (!seesAll(user) && !own && !mine) continue;
-            Map<String, FindingDecision> decisions = new HashMap<>();
-            for (FindingDecision d : decisionsOf.getOrDefault(p.id(), List.of())) decisions.put(d.fingerprint(), d);
-            PostVersion v = withText ? versions.get(p.currentVersionId()) : null;
-            if (withText && v == null) continue;
-            Executive e = withText ? execs.computeIfAbsent(p.executiveId(), id -> executives.byId(tx, id).orElseThrow()) : null;
             Set<String> listed = new HashSet<>();
-            for (PostFinding raw : cached.get(p.id())) {
-                PostFinding f = raw.withDecision(decisions.get(raw.fingerprint()));
+            for (PostFinding f : PostSupport.withDecisions(decisionsOf.getOrDefault(p.id(), List.of()), cached.get(p.id()))) {
                 if (f.decision() != null && f.decision().covers(f.severity())) continue;
                 if (!listed.add(f.fingerprint() + "/" + f.platform())) continue;
-                if (!withText) {
-                    out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
-                            f.start(), f.end(), "", "", "", p.executiveId(), "", p.publishAt(), p.state(), false, false));
-                    continue;
-                }
-                String text = f.platform() == null ? "" : v.textFor(f.platform());
-                int s = Math.min(f.start(), text.length());
-                int en = Math.max(s, Math.min(f.end(), text.length()));
-                boolean notAuthor = !editors.contains(user.id());
-                boolean canOverride = notAuthor && user.hasAny(Role.LEGAL, Role.APPROVER) && f.severity() != Severity.INFO;
-                boolean canAck = notAuthor && f.severity() == Severity.WARN
-                        && (user.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER) || (user.has(Role.EXECUTIVE) && mine));
-                out.add(new Risk(p.id(), f.platform(), f.rule(), f.severity(), f.category(), f.messageKey(), f.fingerprint(),
-                        s, en, oneLine(text.substring(s, en)), before(text, s), after(text, en), e.id(), e.name(),
-                        p.publishAt(), p.state(), canOverride, canAck));
+                out.add(new OpenFinding(p, f, editors, mine));
             }
         }
         return out;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The Dashboard's aggregates, each one SQL statement over indexed columns, kept to portable SQL ({@code count},
@@ -126,7 +125,7 @@ public final class DashboardQueries {
         List<Object> args = new ArrayList<>(List.of(from, to));
         args.addAll(states);
         return Jdbc.list(tx, "SELECT substr(publish_at, 1, 13), state, count(*) FROM post"
-                        + " WHERE publish_at >= ? AND publish_at < ? AND state IN (" + marks(states.size()) + ")"
+                        + " WHERE publish_at >= ? AND publish_at < ? AND state IN (" + Jdbc.placeholders(states.size()) + ")"
                         + " GROUP BY substr(publish_at, 1, 13), state",
                 rs -> new HourCount(rs.getString(1), PostState.valueOf(rs.getString(2)), rs.getLong(3)), args.toArray());
     }
@@ -171,7 +170,7 @@ public final class DashboardQueries {
     public List<PostRow> due(Tx tx, Instant from, Instant to, Set<PostState> states) {
         List<Object> args = new ArrayList<>(List.of(from, to));
         args.addAll(states);
-        return Jdbc.list(tx, ROW + " WHERE p.publish_at >= ? AND p.publish_at < ? AND p.state IN (" + marks(states.size())
+        return Jdbc.list(tx, ROW + " WHERE p.publish_at >= ? AND p.publish_at < ? AND p.state IN (" + Jdbc.placeholders(states.size())
                 + ") ORDER BY p.publish_at, p.id LIMIT " + DRILL_LIMIT, rs -> row(rs, null, null), args.toArray());
     }
 
@@ -225,9 +224,5 @@ public final class DashboardQueries {
     static String firstWords(String text) {
         String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return t.length() <= 80 ? t : t.substring(0, 79).strip() + "…";
-    }
-
-    private static String marks(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> "?").collect(Collectors.joining(", "));
     }
 }

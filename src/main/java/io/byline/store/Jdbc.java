@@ -19,6 +19,11 @@ final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** "?, ?, ?" for an IN (…) list of n values. */
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     static <T> List<T> list(Tx tx, String sql, Row<T> row, Object... args) {
         try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
             bind(ps, args);

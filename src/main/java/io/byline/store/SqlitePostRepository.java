@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 public final class SqlitePostRepository implements PostRepository {
     private static final String POST = "SELECT id, executive_id, state, publish_at, created_by, current_version_id, working_text,"
@@ -51,8 +50,7 @@ public final class SqlitePostRepository implements PostRepository {
     @Override
     public List<Post> posts(Tx tx, Set<PostState> states) {
         if (states.isEmpty()) return Jdbc.list(tx, POST + " ORDER BY publish_at, id", SqlitePostRepository::post);
-        String marks = states.stream().map(s -> "?").collect(Collectors.joining(", "));
-        return Jdbc.list(tx, POST + " WHERE state IN (" + marks + ") ORDER BY publish_at, id", SqlitePostRepository::post,
+        return Jdbc.list(tx, POST + " WHERE state IN (" + Jdbc.placeholders(states.size()) + ") ORDER BY publish_at, id", SqlitePostRepository::post,
                 states.toArray());
     }
 
@@ -210,15 +208,11 @@ public final class SqlitePostRepository implements PostRepository {
         return out;
     }
 
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
     @Override
     public Map<Long, List<Long>> targets(Tx tx, Collection<Long> postIds) {
         Map<Long, List<Long>> out = new java.util.HashMap<>();
         for (long[] pair : chunked(postIds, ids -> Jdbc.list(tx, "SELECT post_id, account_id FROM post_target WHERE post_id IN ("
-                + marks(ids.size()) + ") ORDER BY post_id, account_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
+                + Jdbc.placeholders(ids.size()) + ") ORDER BY post_id, account_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
             out.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
         }
         return out;
@@ -228,7 +222,7 @@ public final class SqlitePostRepository implements PostRepository {
     public Map<Long, Set<Long>> editors(Tx tx, Collection<Long> postIds) {
         Map<Long, Set<Long>> out = new java.util.HashMap<>();
         for (long[] pair : chunked(postIds, ids -> Jdbc.list(tx, "SELECT post_id, user_id FROM post_editor WHERE post_id IN ("
-                + marks(ids.size()) + ") ORDER BY post_id, user_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
+                + Jdbc.placeholders(ids.size()) + ") ORDER BY post_id, user_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, ids.toArray()))) {
             out.computeIfAbsent(pair[0], k -> new LinkedHashSet<>()).add(pair[1]);
         }
         return out;
@@ -237,7 +231,7 @@ public final class SqlitePostRepository implements PostRepository {
     @Override
     public Map<Long, List<FindingDecision>> decisions(Tx tx, Collection<Long> postIds) {
         Map<Long, List<FindingDecision>> out = new java.util.HashMap<>();
-        for (FindingDecision d : chunked(postIds, ids -> Jdbc.list(tx, DECISION + " WHERE d.post_id IN (" + marks(ids.size())
+        for (FindingDecision d : chunked(postIds, ids -> Jdbc.list(tx, DECISION + " WHERE d.post_id IN (" + Jdbc.placeholders(ids.size())
                 + ") ORDER BY d.id", SqlitePostRepository::decision, ids.toArray()))) {
             out.computeIfAbsent(d.postId(), k -> new ArrayList<>()).add(d);
         }
@@ -247,7 +241,7 @@ public final class SqlitePostRepository implements PostRepository {
     @Override
     public Map<Long, PostVersion> versions(Tx tx, Collection<Long> versionIds) {
         Map<Long, PostVersion> out = new java.util.HashMap<>();
-        for (PostVersion v : chunked(versionIds, ids -> Jdbc.list(tx, VERSION + " WHERE v.id IN (" + marks(ids.size()) + ")",
+        for (PostVersion v : chunked(versionIds, ids -> Jdbc.list(tx, VERSION + " WHERE v.id IN (" + Jdbc.placeholders(ids.size()) + ")",
                 SqlitePostRepository::version, ids.toArray()))) {
             out.put(v.id(), v);
         }
@@ -265,7 +259,7 @@ public final class SqlitePostRepository implements PostRepository {
         if (postIds == null) return Jdbc.list(tx, sql + " ORDER BY post_id, id", row);
         if (postIds.isEmpty()) return List.of();
         List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(postIds));
-        return chunked(sorted, ids -> Jdbc.list(tx, sql + " WHERE post_id IN (" + marks(ids.size()) + ") ORDER BY post_id, id",
+        return chunked(sorted, ids -> Jdbc.list(tx, sql + " WHERE post_id IN (" + Jdbc.placeholders(ids.size()) + ") ORDER BY post_id, id",
                 row, ids.toArray()));
     }
 
