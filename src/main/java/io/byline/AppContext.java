@@ -99,8 +99,22 @@ public final class AppContext implements AutoCloseable {
     /** As {@link #open(DatabaseLocation, boolean, PasswordHasher)}, with the clock deadlines and expiry use (tests). */
     public static AppContext open(DatabaseLocation location, boolean seedDemoIfNew, PasswordHasher hasher, Clock clock) {
         Database db = Database.open(location.database(), location.backups());
+        return wire(location, db, seedDemoIfNew && db.wasCreated(), hasher, clock);
+    }
+
+    /**
+     * Opens an existing workspace for a headless command, never creating one: {@link Database.Mode#EXISTING} for
+     * commands that change it (under the single-instance lock), {@link Database.Mode#SHARED} for those that only read
+     * it and record what they did (without the lock, so they work while the app has it open; never upgraded).
+     */
+    public static AppContext openExisting(DatabaseLocation location, Database.Mode mode) {
+        Database db = Database.open(location.database(), location.backups(), Migration.bundled(), mode);
+        return wire(location, db, false, new PasswordHasher(), Clock.systemUTC());
+    }
+
+    private static AppContext wire(DatabaseLocation location, Database db, boolean seed, PasswordHasher hasher, Clock clock) {
         try {
-            return new AppContext(location, db, seedDemoIfNew && db.wasCreated(), hasher, clock);
+            return new AppContext(location, db, seed, hasher, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -112,17 +126,16 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.hasher = hasher;
-        String workspaceId = WorkspaceService.ensureId(database, settingsRepository);
+        String workspaceId = WorkspaceService.ensureId(database, settingsRepository, database.file());
         this.auditLog = AuditLog.forWorkspace(database, location.keys(), workspaceId);
-        this.auditService = new AuditService(database, auditLog, session, database.file());
+        this.auditService = new AuditService(database, auditLog, session);
         this.authService = new AuthService(database, userRepository, auditService, session, hasher);
         this.userService = new UserService(database, userRepository, executiveRepository, auditService, session, hasher);
         this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
-        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups());
-        this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session,
-                database.file());
+        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups(), workspaceId);
+        this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session);
         this.policyProvider = new PolicyProvider(policyRepository, PostServices::validatorChecker);
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
@@ -147,6 +160,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     public DatabaseLocation location() { return location; }
+
+    /** The audit key and its folder, those of them other users of the computer can read (a warning at start). */
+    public java.util.List<Path> exposedKeys() {
+        return AuditKey.exposed(location.keys(), workspaceService.id());
+    }
     public Database database() { return database; }
     public Session session() { return session; }
     public AuditService auditService() { return auditService; }
@@ -229,6 +247,23 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** A backup refused because its audit log does not verify; nothing was changed. */
+    public static final class UnverifiedBackup extends StorageException {
+        private static final long serialVersionUID = 1L;
+        private final transient AuditLog.Verification check;
+
+        UnverifiedBackup(Path backup, AuditLog.Verification check) {
+            super(StorageException.Kind.FAILED, "The audit log of the backup " + backup + " does not verify ("
+                    + check.problem() + "). Nothing was changed. Restore it only if you accept a log that cannot be"
+                    + " trusted (restore --accept-unverified).");
+            this.check = check;
+        }
+
+        public AuditLog.Verification check() {
+            return check;
+        }
+    }
+
     /** A restored workspace, open, with where the database it replaced went and whether the restored audit log verified. */
     public record Restored(AppContext context, Path previous, AuditLog.Verification auditCheck) {}
 
@@ -238,12 +273,23 @@ public final class AppContext implements AutoCloseable {
      * lacks the restored workspace's audit key. The restore is recorded in the restored database's audit log.
      */
     public static Restored restore(DatabaseLocation location, Path backup, PasswordHasher hasher) {
+        return restore(location, backup, hasher, false, null);
+    }
+
+    /**
+     * As {@link #restore(DatabaseLocation, Path, PasswordHasher)}. A backup whose audit log does not verify is refused
+     * ({@link UnverifiedBackup}, nothing changed) unless {@code acceptUnverified}; the restore is recorded as done by
+     * {@code by} (the signed-in user), or by the system when null.
+     */
+    public static Restored restore(DatabaseLocation location, Path backup, PasswordHasher hasher, boolean acceptUnverified,
+                                   io.byline.domain.User by) {
         AuditLog.Verification[] check = new AuditLog.Verification[1];
         Database.Restored r = Database.restoreFrom(backup, location.database(), location.backups(), Migration.bundled(),
                 (staged, previous) -> {
                     AppContext ctx = new AppContext(location, staged, false, hasher, Clock.systemUTC());
                     check[0] = ctx.auditService.verify();
-                    ctx.backupService.recordRestore(backup, previous, check[0]);
+                    if (!check[0].ok() && !acceptUnverified) throw new UnverifiedBackup(backup, check[0]);
+                    ctx.backupService.recordRestore(backup, previous, check[0], by);
                 });
         try {
             return new Restored(new AppContext(location, r.database(), false, hasher, Clock.systemUTC()), r.previous(), check[0]);

@@ -149,6 +149,14 @@ public final class AppWindow implements AppActions {
 
     @Override
     public void restoreWorkspace(java.nio.file.Path backup) {
+        restoreWorkspace(backup, false, ctx.session().user().orElse(null));
+    }
+
+    /**
+     * Restores the backup as the signed-in user (recorded so). A backup whose audit log does not verify is refused
+     * first, with nothing changed; the user is then asked, and only on "restore anyway" is it restored.
+     */
+    private void restoreWorkspace(java.nio.file.Path backup, boolean acceptUnverified, io.byline.domain.User by) {
         DatabaseLocation location = ctx.location();
         io.byline.service.PasswordHasher hasher = ctx.hasher();
         java.time.Clock clock = ctx.clock();
@@ -160,7 +168,7 @@ public final class AppWindow implements AppActions {
         runner.run(() -> {
             ctx.close();
             try {
-                return AppContext.restore(location, backup, hasher);
+                return AppContext.restore(location, backup, hasher, acceptUnverified, by);
             } catch (RuntimeException e) {
                 throw new RestoreRefused(e, AppContext.open(location, false, hasher, clock));
             }
@@ -171,7 +179,13 @@ public final class AppWindow implements AppActions {
             if (!restored.auditCheck().ok()) done += "\n" + texts.text("restore.done.auditBad", restored.auditCheck().problem());
             w.statusMessage(done);
         }, failure -> {
-            if (failure instanceof RestoreRefused r) {
+            if (failure instanceof RestoreRefused r && r.getCause() instanceof AppContext.UnverifiedBackup u) {
+                AppWindow w = reopen(r.reopened);
+                if (dialogs.confirm(texts.text("restore.unverified.title"), texts.text("restore.unverified.message",
+                        backup.getFileName(), u.check().problem()), texts.text("restore.unverified.button"))) {
+                    w.restoreWorkspace(backup, true, by);
+                }
+            } else if (failure instanceof RestoreRefused r) {
                 reopen(r.reopened);
                 I18n.Problem p = texts.problem(r.getCause());
                 dialogs.error(new I18n.Problem(texts.text("restore.failed"), p.what() + ". " + p.action(), p.details()), null);

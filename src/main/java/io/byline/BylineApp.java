@@ -156,6 +156,12 @@ public final class BylineApp extends Application {
         AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
         window.setOnContextReplaced(replaced -> ctx = replaced);
         window.showEntry();
+        List<Path> exposed = opened.exposedKeys();
+        if (!exposed.isEmpty()) {
+            LOG.warning("Other users can read the audit key or its folder: " + exposed);
+            new DialogService(i18n, appearance, () -> stage).info(i18n.text("error.storage.failed.title"),
+                    i18n.text("startup.keysExposed", exposed.get(exposed.size() - 1)));
+        }
         // the daily backup, once the window is up; a failure is logged, never fatal
         runner.run(() -> opened.runStartupTasks(java.time.Instant.now()), failed -> {}, e -> {});
     }
@@ -178,7 +184,7 @@ public final class BylineApp extends Application {
                 else if (choice == 1) restore(dialogs);
                 else Platform.exit();
             }
-            case BUSY, DISK_FULL, FAILED -> {
+            case BUSY, DISK_FULL, FAILED, REFUSED, MISSING -> {
                 int choice = dialogs.choose(problem.what(), problem.action(), se.getMessage(), List.of(
                         i18n.text("startup.retry"), i18n.text("common.quit"))).orElse(1);
                 if (choice == 0) open();
@@ -202,7 +208,23 @@ public final class BylineApp extends Application {
             openFailed(unusable);
             return;
         }
-        retry(() -> AppContext.restore(location, file.toPath(), new PasswordHasher()).context().close());
+        restoreFrom(dialogs, file.toPath(), false);
+    }
+
+    /** Restores, then opens; a backup whose audit log does not verify is restored only once the user says so. */
+    private void restoreFrom(DialogService dialogs, Path file, boolean acceptUnverified) {
+        runner.run(() -> {
+            AppContext.restore(location, file, new PasswordHasher(), acceptUnverified, null).context().close();
+            return Boolean.TRUE;
+        }, ok -> open(), e -> {
+            if (e instanceof AppContext.UnverifiedBackup u && dialogs.confirm(i18n.text("restore.unverified.title"),
+                    i18n.text("restore.unverified.message", file.getFileName(), u.check().problem()),
+                    i18n.text("restore.unverified.button"))) {
+                restoreFrom(dialogs, file, true);
+            } else {
+                openFailed(e);
+            }
+        });
     }
 
     /** Runs a repair in the background, then opens again (a failed repair is reported like a failed open). */

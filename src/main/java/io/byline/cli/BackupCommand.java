@@ -2,6 +2,7 @@ package io.byline.cli;
 
 import io.byline.AppContext;
 import io.byline.domain.StorageException;
+import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
 import java.io.PrintStream;
@@ -23,13 +24,12 @@ public final class BackupCommand {
             return 2;
         }
         Path target = Path.of(o.positional().get(0)).toAbsolutePath();
-        try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+        try (AppContext ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.SHARED)) {
             ctx.backupService().backup(target);
             out.println("Backed up " + ctx.location().database() + " to " + target);
             return 0;
         } catch (StorageException e) {
-            err.println("byline backup: " + e.getMessage());
-            return 1;
+            return Exit.report("backup", e, err, Exit.FAILED);
         }
     }
 

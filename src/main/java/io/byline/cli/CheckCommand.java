@@ -1,5 +1,8 @@
 package io.byline.cli;
 
+import io.byline.domain.StorageException;
+import io.byline.store.DatabaseLocation;
+import io.byline.store.SafeFiles;
 import io.byline.store.json.CheckJsonl;
 import io.byline.store.json.PolicyJson;
 import io.byline.validation.CompiledPolicy;
@@ -119,13 +122,20 @@ public final class CheckCommand {
             return EXIT_USAGE;
         }
         OutputStream os;
+        SafeFiles.Output file = null;
         try {
-            os = outputPath == null ? out : Files.newOutputStream(Path.of(outputPath));
-        } catch (IOException | RuntimeException e) {
+            // never over the policy, the input, the workspace's database or its audit keys; written whole or not at all
+            if (outputPath != null) {
+                SafeFiles.protectWorkspace(DatabaseLocation.resolve(null, System.getenv()));
+                file = SafeFiles.open(Path.of(outputPath), Path.of(policyPath), "-".equals(inputPath) ? null : Path.of(inputPath));
+            }
+            os = file == null ? out : file.stream();
+        } catch (RuntimeException e) {
+            closeQuietly(in);
             err.println("check: cannot write output " + outputPath + ": " + e.getMessage());
             return EXIT_USAGE;
         }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        try (SafeFiles.Output target = file; Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE))) {
             Writer w = new BufferedWriter(new OutputStreamWriter(outputPath == null ? nonClosing(os) : os, StandardCharsets.UTF_8), 1 << 16);
             boolean bad;
@@ -133,9 +143,12 @@ public final class CheckCommand {
                 bad = process(reader, w, validator, threads);
             } finally {
                 w.flush();
-                if (outputPath != null) w.close();
             }
+            if (target != null) target.commit();
             return bad ? EXIT_BAD_LINES : EXIT_OK;
+        } catch (StorageException e) {
+            err.println("check: cannot write output " + outputPath + ": " + e.getMessage());
+            return EXIT_USAGE;
         } catch (IOException e) {
             err.println("check: I/O error: " + e.getMessage());
             return EXIT_USAGE;
@@ -143,6 +156,14 @@ public final class CheckCommand {
             Thread.currentThread().interrupt();
             err.println("check: interrupted");
             return EXIT_USAGE;
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            if (in != System.in) in.close();
+        } catch (IOException ignored) {
+            // nothing was read from it
         }
     }
 

@@ -24,7 +24,7 @@ public final class Cli {
     static {
         register("check", "check --policy POLICY.json --input POSTS.jsonl [--output FINDINGS.jsonl] — validate posts against a policy", CheckCommand::run);
         register("backup", "backup FILE — write a verified copy of the database to FILE", BackupCommand::run);
-        register("restore", "restore FILE — replace the database with a backup (checked first; the current one is moved aside)", RestoreCommand::run);
+        register("restore", RestoreCommand.USAGE, RestoreCommand::run);
         register("verify-audit", "verify-audit [--checkpoint FILE] [--write-checkpoint FILE] — check the audit chain", VerifyAuditCommand::run);
         register("export-audit", ExportAuditCommand.USAGE, ExportAuditCommand::run);
         register("import", PolicyImportCommand.USAGE, PolicyImportCommand::run);

@@ -4,6 +4,7 @@ import io.byline.AppContext;
 import io.byline.domain.AuditFilter;
 import io.byline.domain.ExportFormat;
 import io.byline.domain.StorageException;
+import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
 import java.io.PrintStream;
@@ -51,7 +52,7 @@ public final class ExportAuditCommand {
             return 2;
         }
         Path target = Path.of(o.positional().get(0)).toAbsolutePath();
-        try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+        try (AppContext ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.SHARED)) {
             if (o.value("--user").isPresent()) {
                 String user = o.value("--user").get();
                 Long id = ctx.auditService().actorIdFor(user).orElse(null);
@@ -65,8 +66,7 @@ public final class ExportAuditCommand {
             out.println("Exported " + n + " audit entr" + (n == 1 ? "y" : "ies") + " to " + target + " (" + format.name().toLowerCase(Locale.ROOT) + ").");
             return 0;
         } catch (StorageException e) {
-            err.println("byline export-audit: " + e.getMessage());
-            return 1;
+            return Exit.report("export-audit", e, err, Exit.FAILED);
         }
     }
 

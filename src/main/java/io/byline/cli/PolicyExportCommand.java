@@ -2,6 +2,7 @@ package io.byline.cli;
 
 import io.byline.AppContext;
 import io.byline.domain.StorageException;
+import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
 import java.io.PrintStream;
@@ -31,18 +32,16 @@ public final class PolicyExportCommand {
         Path file = Path.of(o.value("--policy").get()).toAbsolutePath();
         AppContext ctx;
         try {
-            ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false);
+            ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.EXISTING);
         } catch (StorageException e) {
-            err.println("byline export: " + e.getMessage());
-            return 2;
+            return Exit.report("export", e, err, Exit.USAGE);
         }
         try (ctx) {
             int n = ctx.policyService().exportTo(file);
             out.println("Exported " + n + " polic" + (n == 1 ? "y entry" : "y entries") + " to " + file + ".");
             return 0;
         } catch (StorageException e) {
-            err.println("byline export: " + e.getMessage());
-            return 1;
+            return Exit.report("export", e, err, Exit.FAILED);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.byline.AppContext;
 import io.byline.domain.StorageException;
 import io.byline.domain.ValidationException;
 import io.byline.service.PolicyService;
+import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class PolicyImportCommand {
         }
         Path file = Path.of(o.value("--policy").get()).toAbsolutePath();
         boolean replace = o.flag("--replace");
-        try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+        try (AppContext ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.EXISTING)) {
             PolicyService policy = ctx.policyService();
             PolicyService.ImportPreview preview = policy.previewFile(file, replace);
             if (!preview.ok()) {
@@ -73,8 +74,7 @@ public final class PolicyImportCommand {
             err.println("byline import: " + String.join("; ", e.fieldErrors().values()) + "; nothing was imported.");
             return 1;
         } catch (StorageException e) {
-            err.println("byline import: " + e.getMessage());
-            return 2;
+            return Exit.report("import", e, err, Exit.USAGE);
         }
     }
 

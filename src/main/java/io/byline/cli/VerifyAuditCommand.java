@@ -2,7 +2,9 @@ package io.byline.cli;
 
 import io.byline.AppContext;
 import io.byline.domain.StorageException;
+import io.byline.service.AuditService;
 import io.byline.store.AuditLog;
+import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.Set;
 
@@ -49,7 +50,11 @@ public final class VerifyAuditCommand {
                 return 2;
             }
         }
-        try (AppContext ctx = AppContext.open(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), false)) {
+        try (AppContext ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.SHARED)) {
+            for (Path exposed : ctx.exposedKeys()) {
+                err.println("byline verify-audit: warning: " + exposed + " can be read by other users of this computer;"
+                        + " make it private (chmod go-rwx) so the audit key stays secret.");
+            }
             String workspace = ctx.workspaceService().id();
             if (cpWorkspace != null && !cpWorkspace.strip().equals(workspace)) {
                 err.println("byline verify-audit: the checkpoint " + cp + " belongs to workspace " + cpWorkspace.strip()
@@ -66,19 +71,12 @@ public final class VerifyAuditCommand {
                     + (cp != null ? " It still reaches the checkpoint at entry " + cpSeq + "." : ""));
             if (o.value("--write-checkpoint").isPresent()) {
                 Path target = Path.of(o.value("--write-checkpoint").get()).toAbsolutePath();
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                Files.writeString(tmp, "# Byline audit checkpoint: keep this file outside the workspace\nworkspace=" + workspace
-                        + "\nseq=" + v.lastSeq() + "\nmac=" + v.lastMac() + "\n", StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                out.println("Checkpoint written to " + target + ".");
+                AuditService.Checkpoint written = ctx.auditService().writeCheckpoint(target, workspace);
+                out.println("Checkpoint written to " + target + " (entry " + written.seq() + ").");
             }
             return 0;
         } catch (StorageException e) {
-            err.println("byline verify-audit: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("byline verify-audit: cannot write the checkpoint: " + e.getMessage());
-            return 2;
+            return Exit.report("verify-audit", e, err, Exit.USAGE);
         }
     }
 }

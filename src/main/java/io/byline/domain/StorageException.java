@@ -17,6 +17,10 @@ public class StorageException extends RuntimeException {
         UNUSABLE,
         /** Another Byline has this database open. */
         LOCKED,
+        /** A file Byline was asked to write is one it must not write over (the open database, an audit key, its own input). */
+        REFUSED,
+        /** The database named does not exist (a headless command never creates one). */
+        MISSING,
         /** Any other failure of the database or the file system. */
         FAILED
     }

@@ -6,6 +6,7 @@ import io.byline.domain.ExportFormat;
 import io.byline.domain.Role;
 import io.byline.store.AuditExport;
 import io.byline.store.AuditLog;
+import io.byline.store.SafeFiles;
 import io.byline.store.Transactor;
 import io.byline.store.Tx;
 
@@ -24,18 +25,11 @@ public final class AuditService {
     private final Transactor db;
     private final AuditLog log;
     private final Session session;
-    private final Path liveDb;
 
     public AuditService(Transactor db, AuditLog log, Session session) {
-        this(db, log, session, null);
-    }
-
-    /** {@code liveDb}: the open database file, which exports refuse to overwrite. */
-    public AuditService(Transactor db, AuditLog log, Session session, Path liveDb) {
         this.db = db;
         this.log = log;
         this.session = session;
-        this.liveDb = liveDb;
     }
 
     /** Records an event by the signed-in user (or the system) in the caller's transaction. */
@@ -115,7 +109,7 @@ public final class AuditService {
                         "The audit log does not verify (" + v.problem() + "), so no checkpoint was written.");
             }
             Checkpoint cp = new Checkpoint(workspaceId, v.lastSeq(), v.lastMac(), v.ok());
-            AuditExport.writeAtomically(file.toAbsolutePath().normalize(), out -> {
+            SafeFiles.writeText(file, out -> {
                 out.write("# Byline audit checkpoint: keep this file outside the workspace\nworkspace=" + workspaceId
                         + "\nseq=" + cp.seq() + "\nmac=" + cp.mac() + "\n");
                 return null;
@@ -163,7 +157,7 @@ public final class AuditService {
             details.put("format", format.name());
             details.put("filter", describe(filter));
             record(tx, "audit.export", "audit", null, details);
-            return AuditExport.write(tx, log, filter, format, file, liveDb);
+            return AuditExport.write(tx, log, filter, format, file);
         });
     }
 

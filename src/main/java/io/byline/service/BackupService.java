@@ -2,6 +2,7 @@ package io.byline.service;
 
 import io.byline.domain.Role;
 import io.byline.domain.StorageException;
+import io.byline.domain.User;
 import io.byline.store.AuditLog;
 import io.byline.store.Database;
 import io.byline.store.SettingsRepository;
@@ -38,12 +39,15 @@ public final class BackupService {
     private final AuditService audit;
     private final SettingsRepository settings;
     private final Path backupDir;
+    private final String workspaceId;
 
-    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir) {
+    /** {@code workspaceId} names this workspace's daily backups, so two workspaces in one home never share them. */
+    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir, String workspaceId) {
         this.db = db;
         this.audit = audit;
         this.settings = settings;
         this.backupDir = backupDir;
+        this.workspaceId = workspaceId;
     }
 
     /** Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. */
@@ -80,9 +84,11 @@ public final class BackupService {
     }
 
     /**
-     * The daily backup, called when the app starts: when none exists for today's date yet, writes
-     * {@code <backups>/<db name>-daily-YYYY-MM-DD.db}; then removes daily backups older than the days to keep and
-     * temporary files left by a backup that was interrupted. Returns the backup written, if one was.
+     * The daily backup, called when the app starts: when this workspace has none for today's date yet, writes
+     * {@code <backups>/<db name>-<workspace id>-daily-YYYY-MM-DD.db}; then removes this workspace's daily backups older
+     * than the days to keep and temporary files left by one that was interrupted. Returns the backup written, if one
+     * was. (Backups named the old way, {@code <db name>-daily-YYYY-MM-DD.db}, are listed but never counted or removed:
+     * they do not say which workspace they hold.)
      */
     public Optional<Path> dailyIfDue(Instant now) {
         return dailyIfDue(now, ZoneId.systemDefault());
@@ -93,7 +99,7 @@ public final class BackupService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Optional<Path> written = Optional.empty();
         if (keep > 0) {
-            Path target = backupDir.resolve(stem() + "-daily-" + today + ".db");
+            Path target = backupDir.resolve(prefix() + today + ".db");
             if (!Files.exists(target)) {
                 db.backupTo(target);
                 db.inWrite(tx -> audit.record(tx, "database.backup", "database", null,
@@ -105,13 +111,17 @@ public final class BackupService {
         return written;
     }
 
-    /** The daily backups present, oldest first. */
+    /** This workspace's daily backups present, with those named the old way (without a workspace id), by name. */
     public List<Path> dailyBackups() {
         List<Path> out = new ArrayList<>();
         Pattern p = dailyPattern();
+        Pattern old = Pattern.compile(Pattern.quote(stem()) + "-daily-\\d{4}-\\d{2}-\\d{2}\\.db");
         if (!Files.isDirectory(backupDir)) return out;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(backupDir)) {
-            for (Path f : files) if (p.matcher(f.getFileName().toString()).matches()) out.add(f);
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (p.matcher(name).matches() || old.matcher(name).matches()) out.add(f);
+            }
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.FAILED, "Cannot list the backups in " + backupDir + ": " + e.getMessage(), e);
         }
@@ -122,12 +132,12 @@ public final class BackupService {
     private void prune(LocalDate today, int keep) {
         if (!Files.isDirectory(backupDir)) return;
         Pattern daily = dailyPattern();
-        String tmpPrefix = stem() + "-daily-";
+        String tmpPrefix = "." + prefix();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(backupDir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 Matcher m = daily.matcher(name);
-                boolean stale = name.startsWith(tmpPrefix) && name.endsWith(".db.tmp");
+                boolean stale = (name.startsWith(tmpPrefix) || name.startsWith(stem() + "-daily-")) && name.endsWith(".tmp");
                 if (m.matches() && keep > 0) {
                     try {
                         stale = !LocalDate.parse(m.group(1)).isAfter(today.minusDays(keep));
@@ -143,7 +153,12 @@ public final class BackupService {
     }
 
     private Pattern dailyPattern() {
-        return Pattern.compile(Pattern.quote(stem()) + "-daily-(\\d{4}-\\d{2}-\\d{2})\\.db");
+        return Pattern.compile(Pattern.quote(prefix()) + "(\\d{4}-\\d{2}-\\d{2})\\.db");
+    }
+
+    /** How this workspace's daily backups start: {@code <db name>-<workspace id>-daily-}. */
+    private String prefix() {
+        return stem() + "-" + workspaceId + "-daily-";
     }
 
     private String stem() {
@@ -155,12 +170,14 @@ public final class BackupService {
      * Records, in a database just restored (before it is moved into place), where it came from and whether its audit
      * chain verified.
      */
-    public void recordRestore(Path backup, Path previous, AuditLog.Verification check) {
+    public void recordRestore(Path backup, Path previous, AuditLog.Verification check, User by) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("backup", backup.toAbsolutePath().toString());
         details.put("previous", previous == null ? null : previous.toAbsolutePath().toString());
         details.put("auditVerified", check.ok());
         if (!check.ok()) details.put("auditProblem", check.problem());
-        db.inWrite(tx -> audit.record(tx, "database.restore", "database", null, details));
+        if (by != null) details.put("by", by.username());
+        db.inWrite(tx -> by == null ? audit.record(tx, "database.restore", "database", null, details)
+                : audit.recordAs(tx, by.id(), by.displayName(), "database.restore", "database", null, details));
     }
 }

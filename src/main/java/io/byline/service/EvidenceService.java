@@ -54,17 +54,14 @@ public final class EvidenceService {
     private final AuditService audit;
     private final WorkspaceService workspace;
     private final Session session;
-    private final Path liveDb;
     private final List<SectionProvider> providers = new CopyOnWriteArrayList<>();
 
-    public EvidenceService(Transactor db, AuditLog log, AuditService audit, WorkspaceService workspace, Session session,
-                           Path liveDb) {
+    public EvidenceService(Transactor db, AuditLog log, AuditService audit, WorkspaceService workspace, Session session) {
         this.db = db;
         this.log = log;
         this.audit = audit;
         this.workspace = workspace;
         this.session = session;
-        this.liveDb = liveDb;
     }
 
     /** Adds a section; a provider with the key of one registered earlier takes its place (its position is kept). */
@@ -116,7 +113,7 @@ public final class EvidenceService {
             String by = session.user().map(User::displayName).orElse("system");
             EvidenceBundleWriter.Bundle bundle = new EvidenceBundleWriter.Bundle(entityType, entityId, Instant.now(), by,
                     wsId, wsName, chain, sections, List.copyOf(entries.values()));
-            return EvidenceBundleWriter.write(bundle, jsonFile, liveDb);
+            return EvidenceBundleWriter.write(bundle, jsonFile);
         });
     }
 }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -79,7 +80,12 @@ public final class PublishService {
         /** The current policy finds a BLOCK with no override. */
         BLOCK_FINDING,
         /** The current policy finds a WARN with no acknowledgement. */
-        UNACKNOWLEDGED_WARNING
+        UNACKNOWLEDGED_WARNING,
+        /**
+         * Scheduler CSV only: the text, which the scheduler publishes as it stands, starts like a spreadsheet formula
+         * ({@code = + - @}, tab or CR), so the file could run it when opened; a leading word fixes it.
+         */
+        FORMULA_TEXT
     }
 
     /** One reason for refusing, with a bundle key and its arguments (never a confidential term's text). */
@@ -386,6 +392,8 @@ public final class PublishService {
     public ExportResult exportCsv(CsvFormat format, Collection<Long> postIds, Path target) {
         s.session.requireAny(Role.WRITER, Role.APPROVER, Role.ADMIN);
         Gathered g = gather(postIds);
+        Map<Long, GateResult> refused = g.refused();
+        List<Long> ids = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         if (format == CsvFormat.BYLINE) {
@@ -399,15 +407,23 @@ public final class PublishService {
                             r.version().hash(), String.join("; ", r.media().stream().map(PostMedia::fileName).toList()),
                             String.join("; ", r.media().stream().map(PostMedia::altText).toList())));
                 }
+                ids.add(r.post().id());
             }
             ExportFiles.writeCsv(target, List.of("post_id", "executive", "platform", "handle", "capacity", "publish_at_utc",
                     "publish_at_local", "time_zone", "text", "version", "version_hash", "images", "alt_texts"), rows);
             files.add(target);
         } else {
+            refused = new TreeMap<>(refused);
             Map<String, List<List<String>>> perAccount = new TreeMap<>();
             DateTimeFormatter fmt = DateTimeFormatter.ofPattern(format == CsvFormat.HOOTSUITE ? "MM/dd/yyyy HH:mm" : "yyyy-MM-dd HH:mm",
                     Locale.ROOT);
             for (Row r : g.rows()) {
+                Optional<GateResult> formula = formulaText(r);
+                if (formula.isPresent()) {
+                    refused.put(r.post().id(), formula.get());
+                    continue;
+                }
+                ids.add(r.post().id());
                 ZonedDateTime local = ZonedDateTime.ofInstant(r.post().publishAt(), zone(r.executive()));
                 if (!r.media().isEmpty()) {
                     warnings.add("Post " + r.post().id() + " has images: attach them in the scheduler by hand.");
@@ -430,14 +446,29 @@ public final class PublishService {
                             + HOOTSUITE_MAX_ROWS + " per upload.");
                 }
                 Path file = target.resolve(e.getKey());
+                // the message is published as it stands (never given a leading '); the other cells are neutralised
                 ExportFiles.writeCsv(file, format == CsvFormat.HOOTSUITE ? null
-                        : List.of("Text", "Image URL", "Tags", "Posting Time"), e.getValue());
+                        : List.of("Text", "Image URL", "Tags", "Posting Time"), e.getValue(), format == CsvFormat.HOOTSUITE ? 1 : 0);
                 files.add(file);
             }
         }
-        List<Long> ids = g.rows().stream().map(r -> r.post().id()).toList();
         recordExport(format.name().toLowerCase(Locale.ROOT), ids, files);
-        return new ExportResult(files, ids, g.refused(), warnings);
+        return new ExportResult(files, ids, refused, warnings);
+    }
+
+    /** A refusal when a text of the post would start a formula in a scheduler's CSV (see {@link ProblemCode#FORMULA_TEXT}). */
+    private static Optional<GateResult> formulaText(Row r) {
+        List<GateProblem> problems = new ArrayList<>();
+        for (Account a : r.targets()) {
+            String text = r.version().textFor(a.platform());
+            if (ExportFiles.startsFormula(text)) {
+                String first = text.substring(0, 1);
+                problems.add(new GateProblem(ProblemCode.FORMULA_TEXT, "publish.problem.formulaText", List.of(
+                        a.platform().displayName(), first.equals("\t") ? "TAB" : first.equals("\r") ? "CR" : first)));
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(new GateResult(r.post().id(), problems,
+                r.gate().versionNumber(), r.gate().versionHash(), r.gate().findings()));
     }
 
     private void recordExport(String format, List<Long> ids, List<Path> files) {

@@ -1,8 +1,10 @@
 package io.byline.service;
 
+import io.byline.store.AuditKey;
 import io.byline.store.SettingsRepository;
 import io.byline.store.Transactor;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +24,17 @@ public final class WorkspaceService {
 
     /** The workspace id, created on first use. It is not secret; it names the audit key file in the Byline home. */
     public static String ensureId(Transactor db, SettingsRepository settings) {
+        return ensureId(db, settings, null);
+    }
+
+    /**
+     * As {@link #ensureId(Transactor, SettingsRepository)}; an id stored in the database is refused unless it is a UUID
+     * (the id names the audit key's file: see {@link AuditKey#requireWorkspaceId}). {@code database} names the file in
+     * the message.
+     */
+    public static String ensureId(Transactor db, SettingsRepository settings, Path database) {
         Optional<String> id = db.inRead(tx -> settings.get(tx, ID));
-        if (id.isPresent()) return id.get();
+        if (id.isPresent()) return AuditKey.requireWorkspaceId(id.get(), database);
         return db.inWrite(tx -> settings.get(tx, ID).orElseGet(() -> {
             String fresh = UUID.randomUUID().toString();
             settings.put(tx, ID, fresh);

@@ -27,15 +27,13 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AuditExport {
     static final String[] HEADER = {"seq", "at", "actor_id", "actor_name", "type", "entity_type", "entity_id",
-            "details", "prev_mac", "mac"};
+            "details", "prev_mac", "mac", "damaged"};
 
     private AuditExport() {}
 
     /** Writes the matching entries, oldest first, to {@code target}; returns how many were written. */
-    public static long write(Tx tx, AuditLog log, AuditFilter filter, ExportFormat format, Path target, Path liveDb) {
-        Path dest = target.toAbsolutePath().normalize();
-        Database.refuseLiveFile(dest, liveDb);
-        return writeAtomically(dest, out -> {
+    public static long write(Tx tx, AuditLog log, AuditFilter filter, ExportFormat format, Path target) {
+        return SafeFiles.writeText(target, out -> {
             long[] n = {0};
             if (format == ExportFormat.CSV) csvLine(out, HEADER);
             log.forEach(tx, filter, e -> {
@@ -52,7 +50,7 @@ public final class AuditExport {
         AuditEvent e = entry.event();
         JsonObject o = new JsonObject();
         o.addProperty("seq", e.seq());
-        o.addProperty("at", e.at().toString());
+        o.addProperty("at", e.at() == null ? null : e.at().toString());
         o.addProperty("actor_id", e.actorId());
         o.addProperty("actor_name", e.actorName());
         o.addProperty("type", e.type());
@@ -61,6 +59,7 @@ public final class AuditExport {
         o.add("details", details(e.details()));
         o.addProperty("prev_mac", entry.prevMac());
         o.addProperty("mac", e.mac());
+        if (e.damaged()) o.addProperty("damaged", e.damage());
         return o;
     }
 
@@ -74,8 +73,9 @@ public final class AuditExport {
 
     private static String[] csvCells(AuditLog.Entry entry) {
         AuditEvent e = entry.event();
-        return new String[] {Long.toString(e.seq()), e.at().toString(), e.actorId() == null ? "" : e.actorId().toString(),
-                e.actorName(), e.type(), e.entityType(), e.entityId(), e.details(), entry.prevMac(), e.mac()};
+        return new String[] {Long.toString(e.seq()), e.at() == null ? "" : e.at().toString(),
+                e.actorId() == null ? "" : e.actorId().toString(), e.actorName(), e.type(), e.entityType(), e.entityId(),
+                e.details(), entry.prevMac(), e.mac(), e.damaged() ? "damaged: " + e.damage() : ""};
     }
 
     /** One CSV record (RFC 4180: quoted when needed, CRLF). Text a spreadsheet would run as a formula gets a leading {@code '}. */
@@ -94,13 +94,7 @@ public final class AuditExport {
     }
 
     static String csvCell(String value) {
-        if (value == null) return "";
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return ExportFiles.csvField(ExportFiles.neutralised(value));
     }
 
     private static void line(Writer out, String s) {
@@ -112,50 +106,4 @@ public final class AuditExport {
         }
     }
 
-    /** What writes a file's content. */
-    @FunctionalInterface
-    public interface Content<T> {
-        T write(Writer out) throws IOException;
-    }
-
-    /**
-     * Writes a text file (UTF-8) to {@code target + ".tmp"}, flushes it to the disk and moves it into place. On any
-     * failure the temporary file is removed and the target is left as it was.
-     */
-    public static <T> T writeAtomically(Path target, Content<T> content) {
-        Path dest = target.toAbsolutePath().normalize();
-        Path tmp = dest.resolveSibling(dest.getFileName() + ".tmp");
-        try {
-            if (dest.getParent() != null) Files.createDirectories(dest.getParent());
-            T result;
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                result = content.write(out);
-            }
-            Database.force(tmp);
-            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Database.forceDirectory(dest.getParent());
-            return result;
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(tmp);
-            String msg = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            throw new StorageException(diskFull(msg) ? Kind.DISK_FULL : Kind.FAILED, diskFull(msg)
-                    ? "Disk full — the file " + dest + " was not written. Free some space on the disk and try again."
-                    : "Cannot write " + dest + ": " + msg, e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    private static boolean diskFull(String msg) {
-        return msg != null && msg.contains("No space left on device");
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // the temporary file stays; it never passes for the real one
-        }
-    }
 }

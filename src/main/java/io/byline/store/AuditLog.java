@@ -55,7 +55,7 @@ public final class AuditLog {
     public static AuditLog forWorkspace(Transactor db, Path keysDir, String workspaceId) {
         SettingsRepository settings = new SettingsRepository();
         long entries = db.inRead(tx -> Jdbc.count(tx, "SELECT count(*) FROM audit_event"));
-        Path keyFile = keysDir.resolve(workspaceId + ".key");
+        Path keyFile = AuditKey.keyFile(keysDir, workspaceId);
         Optional<AuditKey> existing = AuditKey.load(keysDir, workspaceId);
         if (existing.isEmpty() && entries > 0) {
             throw new StorageException(Kind.FAILED, "The audit key of this workspace is missing: Byline expected it at "
@@ -149,9 +149,11 @@ public final class AuditLog {
 
     /** As {@link #verify(Tx, long, String)}, reporting progress every few hundred entries. */
     public Verification verify(Tx tx, long checkpointSeq, String checkpointMac, Progress progress) {
-        long maxSeq = Jdbc.count(tx, "SELECT coalesce(max(seq), 0) FROM audit_event");
-        Verifier v = new Verifier(hmac(), maxSeq, checkpointSeq);
         long total = Jdbc.count(tx, "SELECT count(*) FROM audit_event");
+        // a tampered sequence number may be huge: the search for an entry's genuine number is bounded by the number of
+        // entries, so a check takes time in proportion to the log, whatever the table holds
+        long maxSeq = Math.min(Jdbc.count(tx, "SELECT coalesce(max(seq), 0) FROM audit_event"), 2 * total + 16);
+        Verifier v = new Verifier(hmac(), maxSeq, checkpointSeq);
         long[] seen = {0};
         progress.checked(0, total);
         forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", List.of(), r -> {
@@ -208,6 +210,12 @@ public final class AuditLog {
                 return false;
             }
             long s = r.seq();
+            if (s != expected && !macMatches(hmac, r, s, r.prevMac()) && prev.equals(r.prevMac())
+                    && macMatches(hmac, r, expected, r.prevMac())) {
+                failure = fail(expected, "entry " + expected + " was modified: its sequence number was changed to " + s,
+                        Problem.MODIFIED);
+                return false;
+            }
             if (s != expected) {
                 String what = s - 1 > expected ? "entries " + expected + "–" + (s - 1) + " are missing (deleted)"
                         : "entry " + expected + " is missing (deleted)";
@@ -325,8 +333,7 @@ public final class AuditLog {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         forEachRaw(tx, "SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY seq", args, r -> {
-            sink.accept(new Entry(new AuditEvent(r.seq(), Instant.parse(r.at()), r.actorId(), r.actorName(), r.type(),
-                    r.entityType(), r.entityId(), r.details(), r.mac()), r.prevMac()));
+            sink.accept(new Entry(event(r), r.prevMac()));
             return true;
         });
     }
@@ -447,15 +454,38 @@ public final class AuditLog {
     }
 
     private static Raw raw(ResultSet rs) throws SQLException {
-        return new Raw(rs.getLong("seq"), rs.getString("at"), Jdbc.nullableLong(rs, "actor_id"), rs.getString("actor_name"),
+        Long actorId;
+        try {
+            actorId = Jdbc.nullableLong(rs, "actor_id");
+        } catch (SQLException e) {
+            actorId = null; // not a number: the MAC check names the entry
+        }
+        return new Raw(rs.getLong("seq"), rs.getString("at"), actorId, rs.getString("actor_name"),
                 rs.getString("type"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("details"),
                 rs.getString("prev_mac"), rs.getString("mac"));
     }
 
     private static AuditEvent row(ResultSet rs) throws SQLException {
-        return new AuditEvent(rs.getLong("seq"), Instant.parse(rs.getString("at")), Jdbc.nullableLong(rs, "actor_id"),
-                rs.getString("actor_name"), rs.getString("type"), rs.getString("entity_type"), rs.getString("entity_id"),
-                rs.getString("details"), rs.getString("mac"));
+        return event(raw(rs));
+    }
+
+    /**
+     * An entry as the screens and exports show it. A row that cannot be read whole (a time that is not a time, a
+     * missing type or MAC) is kept, marked as damaged, rather than failing the list or the export.
+     */
+    static AuditEvent event(Raw r) {
+        List<String> damage = new ArrayList<>();
+        Instant at = null;
+        try {
+            at = Instant.parse(r.at() == null ? "" : r.at());
+        } catch (DateTimeParseException e) {
+            damage.add("the time is not a time");
+        }
+        if (r.type() == null) damage.add("the event type is missing");
+        if (r.actorName() == null) damage.add("the actor is missing");
+        if (r.mac() == null || r.prevMac() == null) damage.add("a MAC is missing");
+        return new AuditEvent(r.seq(), at, r.actorId(), r.actorName(), r.type(), r.entityType(), r.entityId(),
+                r.details(), r.mac(), damage.isEmpty() ? null : String.join("; ", damage));
     }
 
     Mac hmac() {

@@ -56,6 +56,21 @@ public final class Database implements Transactor, AutoCloseable {
         this.lock = lock;
         this.connection = connection;
         this.created = created;
+        SafeFiles.protectDatabase(file);
+    }
+
+    /** How a database is opened. */
+    public enum Mode {
+        /** The app: takes the single-instance lock; creates a missing database; upgrades an older one. */
+        CREATE,
+        /** A headless command that changes the workspace: takes the lock; the database must exist; upgrades it. */
+        EXISTING,
+        /**
+         * A headless command that only reads (and records what it did): no single-instance lock, so it works while the
+         * app has the workspace open (writes still serialise through SQLite); the database must exist and be of this
+         * Byline's version; it is never upgraded.
+         */
+        SHARED
     }
 
     /** Opens (creating if needed) and migrates the database with the bundled migrations. */
@@ -63,13 +78,20 @@ public final class Database implements Transactor, AutoCloseable {
         return open(file, backupDir, Migration.bundled());
     }
 
-    /**
-     * Opens the database: takes the single-instance lock, refuses a file that is not a usable Byline
-     * database without writing to it, then applies the migrations it lacks (each in one transaction,
-     * after a backup of an existing database).
-     */
     public static Database open(Path file, Path backupDir, List<Migration> migrations) {
-        Path db = file.toAbsolutePath().normalize();
+        return open(file, backupDir, migrations, Mode.CREATE);
+    }
+
+    /**
+     * Opens the database at its real path (symbolic links followed, so two names of one file share one lock): takes the
+     * single-instance lock (not in {@link Mode#SHARED}), refuses a file that is not a usable Byline database without
+     * writing to it, then applies the migrations it lacks (each in one transaction, after a backup of an existing
+     * database).
+     */
+    public static Database open(Path file, Path backupDir, List<Migration> migrations, Mode mode) {
+        Path db = realPath(file);
+        if (mode != Mode.CREATE) requireExists(db);
+        if (mode == Mode.SHARED) return openShared(db, migrations.size());
         Lock lock = Lock.acquire(db);
         try {
             return openLocked(db, lock, backupDir, migrations);
@@ -79,15 +101,53 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
+    /** The path SQLite and the lock use: the real file, after refusing names the driver would read as URL options. */
+    static Path realPath(Path file) {
+        Path db = SafeFiles.real(file);
+        jdbcUrl(db);
+        return db;
+    }
+
+    /** Refuses (kind {@code MISSING}, "no such database") a database that does not exist; headless commands never create one. */
+    public static void requireExists(Path file) {
+        Path db = SafeFiles.real(file);
+        if (!Files.exists(db) && !Files.exists(db.resolveSibling(db.getFileName() + "-wal"))) {
+            throw new StorageException(Kind.MISSING, "There is no such database: " + db + ". Nothing was created;"
+                    + " check the name given with --db (or BYLINE_HOME), or open Byline to start a new workspace there.");
+        }
+    }
+
+    private static Database openShared(Path db, int latest) {
+        DatabaseInfo info = DatabaseInfo.inspect(db);
+        info.requireUsable(latest);
+        if (info.isNew()) {
+            throw new StorageException(Kind.UNUSABLE, "The file " + db + " is not a Byline workspace yet. Byline has not"
+                    + " changed it. Open Byline on it to start a workspace there.");
+        }
+        if (info.userVersion() < latest) {
+            throw new StorageException(Kind.UNUSABLE, "The database " + db + " was written by an older Byline (schema version "
+                    + info.userVersion() + "). This command does not upgrade it: open it once in Byline (or run a command"
+                    + " that changes it, such as import), then try again.");
+        }
+        return new Database(db, null, connect(db), false);
+    }
+
     /** Opens a database whose lock this process already holds; on failure the caller releases the lock. */
     private static Database openLocked(Path db, Lock lock, Path backupDir, List<Migration> migrations) {
         Connection conn = null;
         try {
+            RestoreJournal.recover(db);
             DatabaseInfo info = DatabaseInfo.inspect(db);
             info.requireUsable(migrations.size());
             conn = connect(db);
+            if (info.isNew()) SafeFiles.makePrivate(db);
             Database database = new Database(db, lock, conn, info.isNew());
-            database.migrate(info.userVersion(), migrations, backupDir);
+            try {
+                database.migrate(info.userVersion(), migrations, backupDir);
+            } catch (RuntimeException | Error e) {
+                SafeFiles.releaseDatabase(db);
+                throw e;
+            }
             return database;
         } catch (RuntimeException | Error e) {
             closeQuietly(conn);
@@ -99,7 +159,7 @@ public final class Database implements Transactor, AutoCloseable {
     private record Lock(FileChannel channel, FileLock lock) {
         static Lock acquire(Path db) {
             try {
-                Files.createDirectories(db.getParent());
+                SafeFiles.createPrivateDirectories(db.getParent());
             } catch (IOException e) {
                 throw new StorageException(Kind.FAILED, "Cannot create the folder " + db.getParent() + ": " + e.getMessage(), e);
             }
@@ -107,7 +167,9 @@ public final class Database implements Transactor, AutoCloseable {
             FileChannel channel = null;
             FileLock fileLock;
             try {
+                boolean made = !Files.exists(lockFile);
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                if (made) SafeFiles.makePrivate(lockFile);
                 fileLock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 fileLock = null;
@@ -117,8 +179,7 @@ public final class Database implements Transactor, AutoCloseable {
             }
             if (fileLock == null) {
                 closeQuietly(channel);
-                throw new StorageException(Kind.LOCKED, "Another Byline already has the database " + db
-                        + " open. Close it there first, or start Byline on another database with --db.");
+                throw new StorageException(Kind.LOCKED, inUse(db));
             }
             return new Lock(channel, fileLock);
         }
@@ -127,6 +188,12 @@ public final class Database implements Transactor, AutoCloseable {
             releaseQuietly(lock);
             closeQuietly(channel);
         }
+    }
+
+    /** The one message for a database another Byline holds, whatever the verb or window that met it. */
+    public static String inUse(Path db) {
+        return "Another Byline already has the database " + db + " open. Close it there first, or start Byline on"
+                + " another database with --db.";
     }
 
     static Connection connect(Path db) {
@@ -138,12 +205,23 @@ public final class Database implements Transactor, AutoCloseable {
         config.setOpenMode(SQLiteOpenMode.READWRITE);
         config.setOpenMode(SQLiteOpenMode.CREATE);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
+            return DriverManager.getConnection(jdbcUrl(db), config.toProperties());
         } catch (SQLException e) {
             throw translate(e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw nativeLibraryFailure(e);
         }
+    }
+
+    /** The driver's URL for a file whose name {@link #realPath} accepted (no '?' the driver would parse). */
+    static String jdbcUrl(Path db) {
+        String name = db.toAbsolutePath().toString();
+        if (name.indexOf('?') >= 0 || name.indexOf('#') >= 0) {
+            throw new StorageException(Kind.UNUSABLE, "Byline cannot use the database " + name + ": its name contains"
+                    + " '?' or '#', which the SQLite driver would read as options. Byline has not changed it. Rename the"
+                    + " file or its folder.");
+        }
+        return "jdbc:sqlite:" + name;
     }
 
     /**
@@ -261,69 +339,25 @@ public final class Database implements Transactor, AutoCloseable {
      * temporary file beside it, which is checked, then moved into place. Never a file copy.
      */
     public void backupTo(Path target) {
-        Path dest = target.toAbsolutePath().normalize();
-        refuseLiveFile(dest, file);
-        Path tmp = dest.resolveSibling(dest.getFileName() + ".tmp");
-        refuseLiveFile(tmp, file);
         mutex.lock();
         try {
-            Files.createDirectories(dest.getParent());
-            Files.deleteIfExists(tmp);
-            try (var ps = connection.prepareStatement("VACUUM INTO ?")) {
-                ps.setString(1, tmp.toString());
-                ps.executeUpdate();
-            }
-            DatabaseInfo info = DatabaseInfo.inspect(tmp);
-            if (!info.integrityOk() || info.applicationId() != APPLICATION_ID || info.problem() != null) {
-                throw new StorageException(Kind.FAILED, "The backup written to " + tmp + " did not verify; it was removed.");
-            }
-            force(tmp);
-            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dest.getParent());
-        } catch (SQLException e) {
-            deleteQuietly(tmp);
-            throw translate(e);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new StorageException(Kind.FAILED, "Cannot write the backup " + dest + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
+            SafeFiles.writeFile(target, tmp -> {
+                // the temporary file is empty and owner-only: VACUUM INTO fills it (it accepts an empty file)
+                try (var ps = connection.prepareStatement("VACUUM INTO ?")) {
+                    ps.setString(1, tmp.toString());
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw translate(e);
+                }
+                DatabaseInfo info = DatabaseInfo.inspect(tmp);
+                if (!info.integrityOk() || info.applicationId() != APPLICATION_ID || info.problem() != null) {
+                    throw new StorageException(Kind.FAILED, "The backup written to " + tmp + " did not verify; it was removed.");
+                }
+                return null;
+            });
         } finally {
             mutex.unlock();
         }
-    }
-
-    /**
-     * Refuses a backup or export target that is the live database or one of its companion files: moving a copy over
-     * them would replace the database under its open connection.
-     */
-    public static void refuseLiveFile(Path target, Path liveDb) {
-        String which = liveFile(target, liveDb);
-        if (which != null) {
-            throw new StorageException(Kind.FAILED, "Refusing to write to " + target.toAbsolutePath().normalize()
-                    + ": it is " + which + ". Choose another file name.");
-        }
-    }
-
-    /** Which of the live database's files {@code path} is ("the open database", "the open database's wal file"), or null. */
-    static String liveFile(Path path, Path liveDb) {
-        if (liveDb == null) return null;
-        Path t = path.toAbsolutePath().normalize();
-        Path db = liveDb.toAbsolutePath().normalize();
-        for (String ext : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
-            Path live = db.resolveSibling(db.getFileName() + ext);
-            boolean same = t.equals(live);
-            if (!same && Files.exists(t) && Files.exists(live)) {
-                try {
-                    same = Files.isSameFile(t, live);
-                } catch (IOException e) {
-                    same = false;
-                }
-            }
-            if (same) return "the open database" + (ext.isEmpty() ? "" : "'s " + ext.substring(1) + " file");
-        }
-        return null;
     }
 
     /** Flushes a finished file (never the live database) to the disk before it is moved into place. */
@@ -333,14 +367,6 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
-    /** Makes a rename durable; not every platform can open a folder, which is fine. */
-    static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(Level.FINE, "cannot sync folder " + dir, e);
-        }
-    }
 
     /** {@code PRAGMA integrity_check} result: "ok" when the file is sound. */
     public String integrityCheck() {
@@ -412,7 +438,8 @@ public final class Database implements Transactor, AutoCloseable {
             if (closed) return;
             closed = true;
             closeQuietly(connection);
-            lock.release();
+            SafeFiles.releaseDatabase(file);
+            if (lock != null) lock.release();
         } finally {
             mutex.unlock();
         }
@@ -423,14 +450,16 @@ public final class Database implements Transactor, AutoCloseable {
      * be started or a backup restored in its place. Returns where the database file went.
      */
     public static Path moveAside(Path file) {
-        Path db = file.toAbsolutePath().normalize();
-        return moveAside(db, asideSuffix(db));
+        Path db = SafeFiles.real(file);
+        return moveAside(db, asideSuffix(db, ".unusable-"));
     }
 
-    private static Path moveAside(Path db, String suffix) {
+    static Path moveAside(Path db, String suffix) {
         Path moved = db.resolveSibling(db.getFileName() + suffix);
         try {
-            for (String ext : new String[] {"-wal", "-shm", ""}) {
+            // the database first: while it is missing, its -wal and -shm beside it belong to the file moved aside
+            // (RestoreJournal relies on this order)
+            for (String ext : new String[] {"", "-wal", "-shm"}) {
                 Path p = db.resolveSibling(db.getFileName() + ext);
                 if (Files.exists(p)) {
                     Files.move(p, db.resolveSibling(db.getFileName() + suffix + ext), StandardCopyOption.ATOMIC_MOVE);
@@ -443,8 +472,8 @@ public final class Database implements Transactor, AutoCloseable {
     }
 
     /** A suffix no file beside the database has yet (a rename would silently replace an earlier one). */
-    private static String asideSuffix(Path db) {
-        String base = ".unusable-" + LocalDateTime.now().format(STAMP);
+    private static String asideSuffix(Path db, String why) {
+        String base = why + LocalDateTime.now().format(STAMP);
         String suffix = base;
         for (int n = 2; Files.exists(db.resolveSibling(db.getFileName() + suffix))
                 || Files.exists(db.resolveSibling(db.getFileName() + suffix + "-wal")); n++) {
@@ -462,16 +491,22 @@ public final class Database implements Transactor, AutoCloseable {
      * this Byline understands. The copy is made through SQLite ({@code VACUUM INTO}) to a temporary file, opened and
      * upgraded there, handed to {@code prepare} with the name the current database will be moved to (it checks the
      * audit key and records the restore; throwing leaves everything as it was), and only then
-     * moved into place; the current database, with its {@code -wal} and {@code -shm}, is moved aside first.
+     * moved into place; the current database, with its {@code -wal} and {@code -shm}, is first moved aside to
+     * {@code <name>.replaced-<time>}. The single-instance lock is held throughout (and by the database returned). A
+     * {@link RestoreJournal} names the file moved aside until the new one is in place, so a crash between the two moves
+     * is undone at the next open instead of starting an empty workspace.
      */
     public static Restored restoreFrom(Path backup, Path target, Path backupDir, List<Migration> migrations,
                                        BiConsumer<Database, Path> prepare) {
-        Path src = backup.toAbsolutePath().normalize();
-        Path dest = target.toAbsolutePath().normalize();
+        Path src = SafeFiles.real(backup);
+        Path dest = realPath(target);
         Lock lock = Lock.acquire(dest);
         Path tmp = dest.resolveSibling(dest.getFileName() + ".restore.tmp");
+        Path previous = null;
+        boolean movedAside = false;
         try {
-            if (liveFile(src, dest) != null) {
+            RestoreJournal.recover(dest);
+            if (SafeFiles.companion(src, dest) != null) {
                 throw new StorageException(Kind.UNUSABLE, "The backup " + src + " is the database itself (or one of its"
                         + " files), not a backup of it. Choose a backup file.");
             }
@@ -486,11 +521,11 @@ public final class Database implements Transactor, AutoCloseable {
             }
             deleteStaged(tmp);
             boolean exists = Files.exists(dest) || Files.exists(dest.resolveSibling(dest.getFileName() + "-wal"));
-            String asideSuffix = exists ? asideSuffix(dest) : null;
-            Path previous = exists ? dest.resolveSibling(dest.getFileName() + asideSuffix) : null;
+            String asideSuffix = exists ? asideSuffix(dest, ".replaced-") : null;
+            previous = exists ? dest.resolveSibling(dest.getFileName() + asideSuffix) : null;
             SQLiteConfig readOnly = new SQLiteConfig();
             readOnly.setReadOnly(true);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + src, readOnly.toProperties());
+            try (Connection c = DriverManager.getConnection(jdbcUrl(src), readOnly.toProperties());
                  var ps = c.prepareStatement("VACUUM INTO ?")) {
                 ps.setString(1, tmp.toString());
                 ps.executeUpdate();
@@ -510,22 +545,39 @@ public final class Database implements Transactor, AutoCloseable {
                 Files.deleteIfExists(p);
             }
             force(tmp);
-            if (exists) moveAside(dest, asideSuffix);
+            SafeFiles.makePrivate(tmp);
+            if (exists) {
+                RestoreJournal.begin(dest, previous);
+                moveAside(dest, asideSuffix);
+                movedAside = true;
+                betweenMoves.run();
+            }
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(dest.getParent());
+            SafeFiles.forceDirectory(dest.getParent());
+            RestoreJournal.end(dest);
             return new Restored(openLocked(dest, lock, backupDir, migrations), previous);
         } catch (SQLException e) {
-            deleteStaged(tmp);
-            lock.release();
+            undo(dest, tmp, previous, movedAside, lock);
             throw translate(e);
         } catch (IOException e) {
-            deleteStaged(tmp);
-            lock.release();
+            undo(dest, tmp, previous, movedAside, lock);
             throw new StorageException(Kind.FAILED, "Cannot restore into " + dest + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            deleteStaged(tmp);
-            lock.release();
+            undo(dest, tmp, previous, movedAside, lock);
             throw e;
+        }
+    }
+
+    /** Fault injection for tests: runs after the current database was moved aside, before the new one is moved in. */
+    static volatile Runnable betweenMoves = () -> { };
+
+    /** After a failed restore: the staged copy removed, the replaced database put back if it had been moved. */
+    private static void undo(Path dest, Path tmp, Path previous, boolean movedAside, Lock lock) {
+        try {
+            if (movedAside) RestoreJournal.recover(dest);
+            deleteStaged(tmp);
+        } finally {
+            lock.release();
         }
     }
 

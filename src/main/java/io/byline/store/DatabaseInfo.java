@@ -49,7 +49,7 @@ public record DatabaseInfo(Path file, boolean exists, int applicationId, int use
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        try (Connection c = DriverManager.getConnection(Database.jdbcUrl(file), config.toProperties());
              Statement st = c.createStatement()) {
             int appId = intPragma(st, "PRAGMA application_id");
             int version = intPragma(st, "PRAGMA user_version");

@@ -56,20 +56,20 @@ public final class EvidenceBundleWriter {
     public record Written(Path json, Path html) {}
 
     /** Writes {@code json} and, beside it, the same name with {@code .html}; each to a temporary name first. */
-    public static Written write(Bundle bundle, Path json, Path liveDb) {
+    public static Written write(Bundle bundle, Path json) {
         Path jsonFile = json.toAbsolutePath().normalize();
         String name = jsonFile.getFileName().toString();
         Path htmlFile = jsonFile.resolveSibling((name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                 ? name.substring(0, name.length() - 5) : name) + ".html");
-        Database.refuseLiveFile(jsonFile, liveDb);
-        Database.refuseLiveFile(htmlFile, liveDb);
+        SafeFiles.refuse(jsonFile);
+        SafeFiles.refuse(htmlFile);
         JsonObject tree = toJson(bundle);
-        AuditExport.writeAtomically(jsonFile, out -> {
+        SafeFiles.writeText(jsonFile, out -> {
             GSON.toJson(tree, out);
             out.write('\n');
             return null;
         });
-        AuditExport.writeAtomically(htmlFile, out -> {
+        SafeFiles.writeText(htmlFile, out -> {
             out.write(html(tree));
             return null;
         });

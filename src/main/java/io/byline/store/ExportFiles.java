@@ -1,24 +1,14 @@
 package io.byline.store;
 
-import io.byline.domain.StorageException;
-import io.byline.domain.StorageException.Kind;
-
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Writes export files safely (F3): to {@code <name>.tmp} beside the target, flushed to disk, then moved into
- * place atomically, so a crash never leaves a truncated file under the real name.
+ * Export formats written through {@link SafeFiles} (F3: a temporary file beside the target, flushed to disk, then moved
+ * into place atomically; the open database, its files and the audit keys are refused), and the one CSV writer with
+ * its formula neutraliser.
  */
 public final class ExportFiles {
     private ExportFiles() {}
@@ -40,18 +30,43 @@ public final class ExportFiles {
      * @param header the header row, or null for a file without one
      */
     public static void writeCsv(Path target, List<String> header, List<List<String>> rows) {
+        writeCsv(target, header, rows, -1);
+    }
+
+    /**
+     * As {@link #writeCsv(Path, List, List)}; every cell is {@linkplain #neutralised neutralised} except those of
+     * column {@code verbatimColumn} (-1: none), which a scheduler publishes as it stands: the caller makes sure none of
+     * them {@linkplain #startsFormula starts a formula}.
+     */
+    public static void writeCsv(Path target, List<String> header, List<List<String>> rows, int verbatimColumn) {
         write(target, w -> {
-            if (header != null) csvRow(w, header);
-            for (List<String> row : rows) csvRow(w, row);
+            if (header != null) csvRow(w, header, -1);
+            for (List<String> row : rows) csvRow(w, row, verbatimColumn);
         });
     }
 
-    static void csvRow(Writer w, List<String> fields) throws IOException {
+    static void csvRow(Writer w, List<String> fields, int verbatimColumn) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) w.write(',');
-            w.write(csvField(fields.get(i)));
+            w.write(csvField(i == verbatimColumn ? fields.get(i) : neutralised(fields.get(i))));
         }
         w.write("\r\n");
+    }
+
+    /**
+     * Whether a spreadsheet would take the text as a formula (or a command): it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return.
+     */
+    public static boolean startsFormula(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    }
+
+    /**
+     * The one CSV neutraliser: a cell that {@linkplain #startsFormula starts a formula} gets a leading {@code '}, which
+     * spreadsheets show as text and do not run. Null stays null.
+     */
+    public static String neutralised(String value) {
+        return startsFormula(value) ? "'" + value : value;
     }
 
     /** One CSV field, quoted when needed. */
@@ -68,34 +83,9 @@ public final class ExportFiles {
     }
 
     private static void write(Path target, Body body) {
-        Path dest = target.toAbsolutePath().normalize();
-        Path tmp = dest.resolveSibling(dest.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(dest.getParent());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch);
-                 Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
-                         StandardCharsets.UTF_8.newEncoder()))) {
-                body.write(w);
-                w.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-            if (e instanceof StorageException se) throw se;
-            String msg = e.getMessage() != null && e.getMessage().contains("No space") ? "Disk full — the export was not written."
-                    : "Cannot write the export " + dest + ": " + e.getMessage();
-            throw new StorageException(Kind.FAILED, msg, e);
-        }
+        SafeFiles.writeText(target, w -> {
+            body.write(w);
+            return null;
+        });
     }
 }

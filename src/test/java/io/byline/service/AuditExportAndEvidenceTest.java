@@ -91,7 +91,7 @@ class AuditExportAndEvidenceTest {
             Path csv = dir.resolve("out").resolve("audit.csv");
             ctx.auditService().export(csv, ExportFormat.forFile(csv.toString()), AuditFilter.ALL.withType("post.*"));
             String text = Files.readString(csv, StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("seq,at,actor_id,actor_name,type,entity_type,entity_id,details,prev_mac,mac\r\n"), text);
+            assertTrue(text.startsWith("seq,at,actor_id,actor_name,type,entity_type,entity_id,details,prev_mac,mac,damaged\r\n"), text);
             assertTrue(text.contains("\"{\"\"text\"\":\"\"Looks fine, \\\"\"ship it\\\"\",\\nsays =HYPERLINK"), text);
             assertEquals(2, text.split("\r\n").length, "header and the one post entry");
             assertFalse(Files.exists(Path.of(csv + ".tmp")));

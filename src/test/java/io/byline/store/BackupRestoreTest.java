@@ -95,13 +95,16 @@ class BackupRestoreTest {
             ctx.backupService().setKeepDays(3, ctx.session());
             Instant day1 = Instant.parse("2026-03-01T09:00:00Z");
             Path first = ctx.backupService().dailyIfDue(day1, ZoneOffset.UTC).orElseThrow();
-            assertEquals("byline-daily-2026-03-01.db", first.getFileName().toString());
+            String ws = ctx.workspaceService().id();
+            assertEquals("byline-" + ws + "-daily-2026-03-01.db", first.getFileName().toString());
             assertEquals(TestWorkspace.location(dir).backups(), first.getParent());
             assertTrue(ctx.backupService().dailyIfDue(day1.plus(5, ChronoUnit.HOURS), ZoneOffset.UTC).isEmpty(), "once a day");
-            Files.writeString(first.resolveSibling("byline-daily-2026-03-02.db.tmp"), "left by a killed backup");
+            Files.writeString(first.resolveSibling("byline-daily-2026-03-02.db.tmp"), "left by a killed backup (old name)");
+            Files.writeString(first.resolveSibling(".byline-" + ws + "-daily-2026-03-02.db.123.tmp"), "left by a killed backup");
             for (int d = 1; d <= 5; d++) ctx.backupService().dailyIfDue(day1.plus(d, ChronoUnit.DAYS), ZoneOffset.UTC);
             List<String> names = ctx.backupService().dailyBackups().stream().map(p -> p.getFileName().toString()).toList();
-            assertEquals(List.of("byline-daily-2026-03-04.db", "byline-daily-2026-03-05.db", "byline-daily-2026-03-06.db"), names);
+            assertEquals(List.of("byline-" + ws + "-daily-2026-03-04.db", "byline-" + ws + "-daily-2026-03-05.db",
+                    "byline-" + ws + "-daily-2026-03-06.db"), names);
             try (var files = Files.list(first.getParent())) {
                 assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "stale temporary files removed");
             }
@@ -122,7 +125,7 @@ class BackupRestoreTest {
         }
         Run r = cli("restore", backup.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("moved to"), r.out());
+        assertTrue(r.out().contains("kept as"), r.out());
         try (AppContext ctx = TestWorkspace.empty(dir)) {
             assertEquals("old", get(ctx, "state"));
             List<AuditEvent> restores = ctx.auditService().list(AuditFilter.ALL.withType("database.restore"), 10);
@@ -132,7 +135,7 @@ class BackupRestoreTest {
         }
         Path aside;
         try (var files = Files.list(db().getParent())) {
-            aside = files.filter(p -> p.getFileName().toString().matches("byline\\.db\\.unusable-[0-9-]+")).findFirst().orElseThrow();
+            aside = files.filter(p -> p.getFileName().toString().matches("byline\\.db\\.replaced-[0-9-]+")).findFirst().orElseThrow();
         }
         try (Database old = Database.open(aside, dir.resolve("x"))) {
             assertEquals("new", old.inRead(tx -> new SettingsRepository().get(tx, "state")).orElseThrow());
@@ -148,7 +151,7 @@ class BackupRestoreTest {
         try (AppContext running = TestWorkspace.empty(dir)) {
             put(running, "state", "in use");
             Run r = cli("restore", backup.toString());
-            assertEquals(1, r.code());
+            assertEquals(3, r.code(), "the one exit status for a database in use");
             assertTrue(r.err().contains("Another Byline already has the database " + db()), r.err());
             assertEquals("in use", get(running, "state"));
         }
@@ -200,14 +203,14 @@ class BackupRestoreTest {
         }
         for (String name : List.of("random.db", "empty.db", "json.db", "truncated.db", "folder.db", "newer.db", "huge.db", "missing.db")) {
             Run r = cli("restore", bad.resolve(name).toString());
-            assertEquals(1, r.code(), name + ": " + r.out() + r.err());
+            assertEquals(2, r.code(), name + ": " + r.out() + r.err());
             assertTrue(r.err().contains("cannot be restored") && r.err().contains("The current database was not changed"),
                     name + ": " + r.err());
             assertFalse(r.err().contains("Exception"), name + ": " + r.err());
             assertArrayEquals(current, Files.readAllBytes(db()), name);
         }
         Run self = cli("restore", db().toString());
-        assertEquals(1, self.code());
+        assertEquals(2, self.code());
         assertTrue(self.err().contains("is the database itself"), self.err());
     }
 

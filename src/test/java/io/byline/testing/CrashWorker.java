@@ -85,7 +85,7 @@ public final class CrashWorker {
             Database db = Database.open(location.database(), location.backups());
             String workspace = WorkspaceService.ensureId(db, new SettingsRepository());
             AuditLog log = AuditLog.forWorkspace(db, location.keys(), workspace);
-            return new Lean(db, new AuditService(db, log, new Session(), db.file()));
+            return new Lean(db, new AuditService(db, log, new Session()));
         }
 
         @Override

@@ -137,7 +137,7 @@ public final class AuditController implements Screen {
         table.setItems(model.entries());
         table.setPlaceholder(new Label(""));
         seqColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seq()));
-        whenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue().at())));
+        whenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.when(c.getValue())));
         whoColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.who(c.getValue())));
         eventColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.eventName(c.getValue().type())));
         onColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.entity(c.getValue())));

@@ -37,6 +37,12 @@ public final class AuditEventText {
         return time.format(at);
     }
 
+    /** When the entry was made; a damaged row (its time unreadable, or another field) says so instead. */
+    public String when(io.byline.domain.AuditEvent e) {
+        if (e.damaged()) return e.at() == null ? i18n.text("audit.entry.damaged") : i18n.text("audit.entry.damagedAt", time.format(e.at()));
+        return time.format(e.at());
+    }
+
     /** The event's name; an event type this version does not know shows as itself. */
     public String eventName(String type) {
         String key = "audit.event." + type;
