@@ -119,6 +119,54 @@ class AuditTamperTest {
         assertBad(verify(), 3, Problem.MODIFIED);
     }
 
+    /** A sequence number changed to a huge value: named as that entry modified, not as trillions of deletions. */
+    @Test
+    void aSequenceNumberChangedToAHugeValueIsAModifiedEntry() throws Exception {
+        tamper("UPDATE audit_event SET seq = 4000000000000 WHERE seq = " + entries);
+        assertBad(verify(), entries, Problem.MODIFIED);
+        Run r = cli("verify-audit");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("First bad entry: " + entries), r.out());
+    }
+
+    /**
+     * A modified entry with a huge sequence number elsewhere in the table: the check takes time in proportion to the
+     * entries (it used to try every number up to the largest, for months). The timeout only stops a hang.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHugeSequenceNumberDoesNotMakeTheCheckSpin() throws Exception {
+        tamper("UPDATE audit_event SET details = '{\"n\":99}' WHERE seq = 4",
+                "UPDATE audit_event SET seq = 4000000000000 WHERE seq = " + entries);
+        assertBad(verify(), 4, Problem.MODIFIED);
+        try (AppContext ctx = TestWorkspace.empty(dir)) {
+            assertEquals(4, ctx.auditService().check((done, total) -> { }).firstBad());
+        }
+    }
+
+    /** A damaged row (a time that is not a time, an actor id that is not a number) is listed and exported, marked. */
+    @Test
+    void aDamagedRowIsListedAndExportedMarkedNotAStackTrace() throws Exception {
+        tamper("UPDATE audit_event SET at = 'yesterday-ish', actor_id = 'x' WHERE seq = 3");
+        Path jsonl = dir.resolve("log.jsonl");
+        Run r = cli("export-audit", jsonl.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        String third = Files.readAllLines(jsonl).get(2);
+        assertTrue(third.contains("\"damaged\":\"the time is not a time\""), third);
+        Path csv = dir.resolve("log.csv");
+        assertEquals(0, cli("export-audit", csv.toString()).code());
+        assertTrue(Files.readString(csv).contains(",damaged: the time is not a time\r\n"), Files.readString(csv));
+        try (AppContext ctx = TestWorkspace.empty(dir)) {
+            TestWorkspace.signIn(ctx, "admin");
+            var damaged = ctx.auditService().list(io.byline.domain.AuditFilter.ALL, 1000).stream()
+                    .filter(io.byline.domain.AuditEvent::damaged).toList();
+            assertEquals(1, damaged.size());
+            assertEquals(3, damaged.get(0).seq());
+            assertEquals(null, damaged.get(0).at());
+        }
+    }
+
     @Test
     void aDeletedEntryIsNamed() throws Exception {
         tamper("DELETE FROM audit_event WHERE seq = 3");

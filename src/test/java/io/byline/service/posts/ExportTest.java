@@ -100,6 +100,48 @@ class ExportTest {
         }
     }
 
+    /** No CSV Byline writes runs as a formula: Byline CSV cells get a leading ', scheduler texts are refused instead. */
+    @Test
+    void csvCellsThatWouldRunAsFormulasAreNeutralisedOrThePostRefused() throws IOException {
+        try (PostFixture f = new PostFixture(dir.resolve("ws"))) {
+            long x = f.account(f.sari, Platform.X).id();
+            long li = f.account(f.sari, Platform.LINKEDIN).id();
+            long formula = approved(f, "=HYPERLINK(\"http://evil.example\",\"Results\")", List.of(x, li),
+                    Instant.parse("2026-06-05T02:30:00Z"));
+            long mention = approved(f, "@partner thanks for today", List.of(x), Instant.parse("2026-06-05T03:30:00Z"));
+            long plain = approved(f, "Thanks for today", List.of(x), Instant.parse("2026-06-05T04:30:00Z"));
+            f.as("rina");
+
+            Path byline = dir.resolve("out/posts.csv");
+            f.ctx.publishService().exportCsv(CsvFormat.BYLINE, List.of(formula, mention, plain), byline);
+            List<List<String>> rows = parseCsv(Files.readString(byline, StandardCharsets.UTF_8));
+            for (List<String> row : rows) {
+                for (String cell : row) {
+                    assertFalse(io.byline.store.ExportFiles.startsFormula(cell), "a cell that runs: " + cell);
+                }
+            }
+            assertTrue(rows.stream().anyMatch(r -> r.get(8).equals("'=HYPERLINK(\"http://evil.example\",\"Results\")")), rows.toString());
+            assertTrue(rows.stream().anyMatch(r -> r.get(8).equals("'@partner thanks for today")), rows.toString());
+
+            for (CsvFormat format : List.of(CsvFormat.HOOTSUITE, CsvFormat.BUFFER)) {
+                Path folder = dir.resolve("out/" + format);
+                PublishService.ExportResult r = f.ctx.publishService().exportCsv(format, List.of(formula, mention, plain), folder);
+                assertEquals(List.of(plain), r.exported(), format.toString());
+                assertEquals(java.util.Set.of(formula, mention), r.refused().keySet());
+                PublishService.GateProblem why = r.refused().get(mention).problems().get(0);
+                assertEquals(PublishService.ProblemCode.FORMULA_TEXT, why.code());
+                assertEquals("publish.problem.formulaText", why.messageKey());
+                assertEquals(List.of("X", "@"), why.args());
+                assertEquals(2, r.refused().get(formula).problems().size(), "each account's text is named");
+                for (Path file : r.files()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    assertFalse(text.contains("HYPERLINK") || text.contains("@partner"), text);
+                    assertTrue(text.contains("Thanks for today"), text);
+                }
+            }
+        }
+    }
+
     private static void assertNoTemporaryFiles(Path folder) throws IOException {
         try (Stream<Path> s = Files.walk(folder)) {
             assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")));
