@@ -2,11 +2,9 @@ package io.byline.store;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -37,13 +35,11 @@ public final class PreferencesFile {
     public synchronized void put(String key, String value) {
         props.setProperty(key, value);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            SafeFiles.writeText(file, w -> {
                 props.store(w, "Byline preferences");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+                return null;
+            });
+        } catch (io.byline.domain.StorageException e) {
             LOG.log(Level.WARNING, "Cannot save preferences " + file, e);
         }
     }
