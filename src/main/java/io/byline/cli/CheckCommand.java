@@ -63,7 +63,7 @@ public final class CheckCommand {
 
     /** Runs the command; {@code args} may start with the verb {@code check}. Never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String policyPath = null, inputPath = null, outputPath = null;
+        String policyPath = null, inputPath = null, outputPath = null, dbPath = null;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         int i = args.length > 0 && "check".equals(args[0]) ? 1 : 0;
         for (; i < args.length; i++) {
@@ -82,7 +82,7 @@ public final class CheckCommand {
                     }
                     i++;
                     break;
-                case "--db": i++; break; // global option of the CLI; check needs no database
+                case "--db": dbPath = v; i++; break; // check opens no database, but never writes over it
                 case "-h": case "--help":
                     out.println(USAGE);
                     return EXIT_OK;
@@ -126,7 +126,7 @@ public final class CheckCommand {
         try {
             // never over the policy, the input, the workspace's database or its audit keys; written whole or not at all
             if (outputPath != null) {
-                SafeFiles.protectWorkspace(DatabaseLocation.resolve(null, System.getenv()));
+                SafeFiles.protectWorkspace(DatabaseLocation.resolve(dbPath, System.getenv()));
                 file = SafeFiles.open(Path.of(outputPath), Path.of(policyPath), "-".equals(inputPath) ? null : Path.of(inputPath));
             }
             os = file == null ? out : file.stream();

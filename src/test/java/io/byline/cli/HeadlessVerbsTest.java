@@ -211,6 +211,16 @@ class HeadlessVerbsTest {
             assertEquals(2, r.code(), out + ": " + r.err());
             assertTrue(r.err().contains("Refusing to write to"), r.err());
         }
+        Path team = dir.resolve("team.db");
+        try (AppContext other = AppContext.open(new io.byline.store.DatabaseLocation(dir.resolve("home"), team, false), false)) {
+            other.workspaceService();
+        }
+        byte[] teamBytes = Files.readAllBytes(team);
+        Run named = cli("check", "--policy", policy.toString(), "--input", input.toString(), "--output", team + "-wal",
+                "--db", team.toString());
+        assertEquals(2, named.code(), named.err());
+        assertArrayEquals(teamBytes, Files.readAllBytes(team));
+        assertFalse(Files.exists(Path.of(team + "-wal")));
         assertArrayEquals(policyBytes, Files.readAllBytes(policy));
         assertArrayEquals(inputBytes, Files.readAllBytes(input));
         assertArrayEquals(dbBytes, Files.readAllBytes(db()));
