@@ -122,7 +122,7 @@ class SafeFilesTest {
     }
 
     @Test
-    void filesAndFoldersByllineCreatesAreOwnerOnly() throws Exception {
+    void filesAndFoldersBylineCreatesAreOwnerOnly() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         try (AppContext ctx = TestWorkspace.demo(dir)) {
             TestWorkspace.signIn(ctx, "admin");
