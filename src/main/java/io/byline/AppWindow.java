@@ -112,6 +112,16 @@ public final class AppWindow implements AppActions {
         stage.setTitle(ctx.session().user().map(u -> "Byline — " + u.displayName()).orElse("Byline"));
     }
 
+    /** At start: a visible warning (and a log line) when other users of the computer can read the audit key or its folder. */
+    public void warnIfKeysExposed() {
+        java.util.List<java.nio.file.Path> exposed = ctx.exposedKeys();
+        if (exposed.isEmpty()) return;
+        java.util.logging.Logger.getLogger(AppWindow.class.getName())
+                .warning("Other users of this computer can read the audit key or its folder: " + exposed);
+        new DialogService(i18n, appearance, () -> stage).info(i18n.text("startup.keysExposed.title"),
+                i18n.text("startup.keysExposed", exposed.get(exposed.size() - 1)));
+    }
+
     public MainWindowController mainWindow() {
         return main;
     }

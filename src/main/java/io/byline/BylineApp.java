@@ -156,12 +156,7 @@ public final class BylineApp extends Application {
         AppWindow window = new AppWindow(ctx, stage, runner, appearance, ScreenRegistry.standard());
         window.setOnContextReplaced(replaced -> ctx = replaced);
         window.showEntry();
-        List<Path> exposed = opened.exposedKeys();
-        if (!exposed.isEmpty()) {
-            LOG.warning("Other users can read the audit key or its folder: " + exposed);
-            new DialogService(i18n, appearance, () -> stage).info(i18n.text("error.storage.failed.title"),
-                    i18n.text("startup.keysExposed", exposed.get(exposed.size() - 1)));
-        }
+        window.warnIfKeysExposed();
         // the daily backup, once the window is up; a failure is logged, never fatal
         runner.run(() -> opened.runStartupTasks(java.time.Instant.now()), failed -> {}, e -> {});
     }
