@@ -27,6 +27,7 @@ import io.byline.store.AuditLog;
 import io.byline.store.DashboardQueries;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
+import io.byline.store.DatabaseRestore;
 import io.byline.store.Migration;
 import io.byline.store.PreferencesFile;
 import io.byline.store.SettingsRepository;
@@ -284,7 +285,7 @@ public final class AppContext implements AutoCloseable {
     public static Restored restore(DatabaseLocation location, Path backup, PasswordHasher hasher, boolean acceptUnverified,
                                    io.byline.domain.User by) {
         AuditLog.Verification[] check = new AuditLog.Verification[1];
-        Database.Restored r = Database.restoreFrom(backup, location.database(), location.backups(), Migration.bundled(),
+        DatabaseRestore.Restored r = DatabaseRestore.restoreFrom(backup, location.database(), location.backups(), Migration.bundled(),
                 (staged, previous) -> {
                     AppContext ctx = new AppContext(location, staged, false, hasher, Clock.systemUTC());
                     check[0] = ctx.auditService.verify();

@@ -172,7 +172,7 @@ class DatabaseTest {
         }
         assertTrue(DatabaseInfo.inspect(backup).integrityOk());
         Path restored = dir.resolve("restored.db");
-        Database.Restored r = Database.restoreFrom(backup, restored, dir.resolve("backups"), Migration.bundled(), (staged, previous) -> { });
+        DatabaseRestore.Restored r = DatabaseRestore.restoreFrom(backup, restored, dir.resolve("backups"), Migration.bundled(), (staged, previous) -> { });
         try (Database d = r.database()) {
             assertEquals("yes", d.inRead(tx -> new SettingsRepository().get(tx, "kept")).orElseThrow());
         }

@@ -51,7 +51,7 @@ class RestoreAndBackupHardeningTest {
 
     @AfterEach
     void noHook() {
-        Database.betweenMoves = () -> { };
+        DatabaseRestore.betweenMoves = () -> { };
         System.clearProperty("byline.home");
     }
 
@@ -148,11 +148,11 @@ class RestoreAndBackupHardeningTest {
         try (AppContext ctx = TestWorkspace.empty(dir)) {
             put(ctx, "current");
         }
-        Database.betweenMoves = () -> {
+        DatabaseRestore.betweenMoves = () -> {
             throw new IllegalStateException("injected: the disk went away");
         };
         assertThrows(IllegalStateException.class, () -> AppContext.restore(TestWorkspace.location(dir), backup, FAST));
-        Database.betweenMoves = () -> { };
+        DatabaseRestore.betweenMoves = () -> { };
         assertFalse(Files.exists(RestoreJournal.file(db())));
         try (AppContext ctx = TestWorkspace.empty(dir)) {
             assertEquals("current", state(ctx));

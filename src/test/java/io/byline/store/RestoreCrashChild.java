@@ -14,7 +14,7 @@ public final class RestoreCrashChild {
     private RestoreCrashChild() {}
 
     public static void main(String[] args) {
-        Database.betweenMoves = () -> {
+        DatabaseRestore.betweenMoves = () -> {
             System.out.println("MOVED ASIDE");
             System.out.flush();
             Runtime.getRuntime().halt(9);
