@@ -30,7 +30,11 @@ class NativeLibraryFaultTest {
     void startUpNamesTheCauseAndTheTmpdirOption() throws Exception {
         Path notAFolder = dir.resolve("not-a-folder");
         Files.writeString(notAFolder, "a file where the driver wants a folder");
-        Path db = dir.resolve("home").resolve("byline.db");
+        Path db = io.byline.testing.TestWorkspace.location(dir).database();
+        try (io.byline.AppContext ws = io.byline.testing.TestWorkspace.empty(dir)) {
+            ws.workspaceService().id(); // an existing workspace: a command never creates one
+        }
+        byte[] before = Files.readAllBytes(db);
         try (ChildJvm child = ChildJvm.start(List.of("-Dorg.sqlite.tmpdir=" + notAFolder.resolve("sqlite"),
                 "-Djava.io.tmpdir=" + notAFolder.resolve("tmp"), "-Dbyline.home=" + dir.resolve("home")),
                 Main.class, "verify-audit", "--db", db.toString())) {
@@ -44,6 +48,6 @@ class NativeLibraryFaultTest {
             assertFalse(err.contains("damaged"), "not mistaken for a damaged database: " + err);
             assertFalse(err.contains("\tat "), "a message, not a stack trace: " + err);
         }
-        assertFalse(Files.exists(db), "nothing was created");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(db), "nothing was changed");
     }
 }
