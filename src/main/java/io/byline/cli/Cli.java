@@ -76,6 +76,8 @@ public final class Cli {
         out.println("verbs:");
         for (var e : VERBS.entrySet()) out.println("  " + e.getValue().summary());
         out.println();
-        out.println("The database is FILE with --db, else $BYLINE_HOME/byline.db, else ~/.byline/byline.db.");
+        out.println("The database is FILE with --db, else $BYLINE_HOME/byline.db, else ~/.byline/byline.db; a verb never creates it.");
+        out.println("Exit status: " + Exit.OK + " done, " + Exit.FAILED + " failed, " + Exit.USAGE + " bad arguments, no such database"
+                + " or a file Byline will not write, " + Exit.LOCKED + " another Byline has the database open.");
     }
 }
