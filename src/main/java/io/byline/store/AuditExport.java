@@ -3,27 +3,21 @@ package io.byline.store;
 import io.byline.domain.AuditEvent;
 import io.byline.domain.AuditFilter;
 import io.byline.domain.ExportFormat;
-import io.byline.domain.StorageException;
-import io.byline.domain.StorageException.Kind;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the audit log, or part of it, as JSON lines or CSV. Each line carries the entry's MAC and the MAC it chains
- * from, so whoever holds the key can re-check an export. Files are written to {@code *.tmp}, flushed, then moved into
- * place: a crash leaves either the old file or the whole new one, never a truncated export under the real name.
+ * from, so whoever holds the key can re-check an export; a row that cannot be read whole is written marked as damaged.
+ * Files are written through {@link SafeFiles}: a crash leaves either the old file or the whole new one.
  */
 public final class AuditExport {
     static final String[] HEADER = {"seq", "at", "actor_id", "actor_name", "type", "entity_type", "entity_id",
@@ -78,23 +72,13 @@ public final class AuditExport {
                 e.details(), entry.prevMac(), e.mac(), e.damaged() ? "damaged: " + e.damage() : ""};
     }
 
-    /** One CSV record (RFC 4180: quoted when needed, CRLF). Text a spreadsheet would run as a formula gets a leading {@code '}. */
+    /** One CSV record through the one CSV writer: quoted when needed, CRLF, every cell neutralised. */
     static void csvLine(Writer out, String[] cells) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) b.append(',');
-            b.append(csvCell(cells[i]));
-        }
-        b.append("\r\n");
         try {
-            out.write(b.toString());
+            ExportFiles.csvRow(out, java.util.Arrays.asList(cells), -1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String csvCell(String value) {
-        return ExportFiles.csvField(ExportFiles.neutralised(value));
     }
 
     private static void line(Writer out, String s) {
