@@ -115,7 +115,7 @@ public final class AppContext implements AutoCloseable {
         String workspaceId = WorkspaceService.ensureId(database, settingsRepository);
         this.auditLog = AuditLog.forWorkspace(database, location.keys(), workspaceId);
         this.auditService = new AuditService(database, auditLog, session, database.file());
-        this.authService = new AuthService(database, userRepository, auditService, session, hasher);
+        this.authService = new AuthService(database, userRepository, auditService, session, hasher, clock);
         this.userService = new UserService(database, userRepository, executiveRepository, auditService, session, hasher);
         this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
         this.workspaceService = new WorkspaceService(database, settingsRepository);
