@@ -120,7 +120,7 @@ public final class AppContext implements AutoCloseable {
         this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
-        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups());
+        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups(), session);
         this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session,
                 database.file());
         this.policyProvider = new PolicyProvider(policyRepository, PostServices::validatorChecker);

@@ -149,6 +149,7 @@ public final class AppWindow implements AppActions {
 
     @Override
     public void restoreWorkspace(java.nio.file.Path backup) {
+        ctx.backupService().requireRestore();
         DatabaseLocation location = ctx.location();
         io.byline.service.PasswordHasher hasher = ctx.hasher();
         java.time.Clock clock = ctx.clock();

@@ -32,22 +32,44 @@ public final class BackupService {
     /** Workspace setting: how many days daily backups are kept; 0 turns them off. */
     public static final String KEEP_DAYS = "backup.daily.keepDays";
     public static final int DEFAULT_KEEP_DAYS = 7;
+    private static final Role[] BACKUP_ROLES = {Role.ADMIN, Role.APPROVER, Role.LEGAL};
     private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
 
     private final Database db;
     private final AuditService audit;
     private final SettingsRepository settings;
     private final Path backupDir;
+    private final Session session;
 
-    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir) {
+    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir, Session session) {
         this.db = db;
         this.audit = audit;
         this.settings = settings;
         this.backupDir = backupDir;
+        this.session = session;
     }
 
-    /** Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. */
+    /** Whether the signed-in user may back the workspace up (Admin, Approver, Legal). */
+    public boolean canBackUp() {
+        return session.holdsAny(BACKUP_ROLES);
+    }
+
+    /** Whether the signed-in user may replace the workspace with a backup (Admin). */
+    public boolean canRestore() {
+        return session.holdsAny(Role.ADMIN);
+    }
+
+    /** Refuses, before anything is closed or copied, a restore the signed-in user may not make. */
+    public void requireRestore() {
+        session.requireAny(Role.ADMIN);
+    }
+
+    /**
+     * Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. Admin,
+     * Approver or Legal; the {@code backup} command (nobody signed in) acts as the system.
+     */
     public void backup(Path target) {
+        session.requireAnyUnlessHeadless(BACKUP_ROLES);
         db.backupTo(target);
         db.inWrite(tx -> audit.record(tx, "database.backup", "database", null,
                 Map.of("file", target.getFileName().toString(), "kind", "manual")));
@@ -70,7 +92,7 @@ public final class BackupService {
     }
 
     /** Sets how many days daily backups are kept; administrators only, recorded. */
-    public void setKeepDays(int days, Session session) {
+    public void setKeepDays(int days) {
         session.requireAny(Role.ADMIN);
         if (days < 0 || days > 3650) throw new IllegalArgumentException("keep days must be 0–3650");
         db.inWrite(tx -> {
@@ -80,7 +102,7 @@ public final class BackupService {
     }
 
     /**
-     * The daily backup, called when the app starts: when none exists for today's date yet, writes
+     * System only, never a user action: the daily backup, called when the app starts (before anyone signs in): when none exists for today's date yet, writes
      * {@code <backups>/<db name>-daily-YYYY-MM-DD.db}; then removes daily backups older than the days to keep and
      * temporary files left by a backup that was interrupted. Returns the backup written, if one was.
      */
@@ -152,7 +174,7 @@ public final class BackupService {
     }
 
     /**
-     * Records, in a database just restored (before it is moved into place), where it came from and whether its audit
+     * System only: records, in a database just restored (before it is moved into place), where it came from and whether its audit
      * chain verified.
      */
     public void recordRestore(Path backup, Path previous, AuditLog.Verification check) {

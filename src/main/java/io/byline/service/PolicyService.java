@@ -265,7 +265,7 @@ public final class PolicyService {
 
     /** Legal, Approver or Admin; nobody signed in is a headless command acting as the system. */
     private void requireManager() {
-        if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
+        session.requireAnyUnlessHeadless(Role.LEGAL, Role.APPROVER, Role.ADMIN);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

@@ -93,6 +93,18 @@ public final class ReviewService {
         this.s = support;
     }
 
+    // ---- who may ----------------------------------------------------------------------------------------------
+
+    /** Whether the signed-in user may change approval chains (Approver, Admin). */
+    public boolean canEditChains() {
+        return s.session.holdsAny(Role.APPROVER, Role.ADMIN);
+    }
+
+    /** Whether the signed-in user may move posts at all (Writer, Approver); each move is checked per post. */
+    public boolean canReschedule() {
+        return s.session.holdsAny(Role.WRITER, Role.APPROVER);
+    }
+
     // ---- chains ---------------------------------------------------------------------------------------------
 
     /** The chain for an executive's accounts of one capacity (Byline's default when none was saved). */
@@ -515,11 +527,14 @@ public final class ReviewService {
 
     /**
      * Moves every post not fully approved by its deadline (publish time minus the margin) to EXPIRED, voids its
-     * approvals and tells its authors. Runs as the system; call it at start-up and periodically.
+     * approvals and tells its authors. Any signed-in user's app runs it (the queue badge does, periodically); it is
+     * recorded as the system's doing and always judges by the service's own clock, never by a time the caller gives.
      *
      * @return how many posts expired
      */
-    public int expireOverdue(Instant now) {
+    public int expireOverdue() {
+        s.session.require();
+        Instant now = s.now();
         return s.db.inWrite(tx -> {
             Duration margin = s.margin(tx);
             int n = 0;

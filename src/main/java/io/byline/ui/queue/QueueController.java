@@ -222,8 +222,7 @@ public final class QueueController implements Screen {
         exportBox.setVisible(false);
         exportBox.managedProperty().bind(exportBox.visibleProperty());
         exportButton.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT_VARIANT));
-        boolean mayExport = model.user().hasAny(io.byline.domain.Role.WRITER, io.byline.domain.Role.APPROVER,
-                io.byline.domain.Role.ADMIN);
+        boolean mayExport = model.canExport();
         exportButton.setVisible(mayExport);
         exportButton.setManaged(mayExport);
         exportButton.disableProperty().bind(model.exportingProperty());

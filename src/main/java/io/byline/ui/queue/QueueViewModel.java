@@ -136,6 +136,11 @@ public final class QueueViewModel {
     // ------------------------------------------------------------------ state
 
     public User user() { return user; }
+
+    /** Whether to offer the export: the service decides. */
+    public boolean canExport() {
+        return publishing.canExport();
+    }
     public ObjectProperty<View> viewProperty() { return view; }
     public ObjectProperty<Executive> executiveProperty() { return executive; }
     public ObjectProperty<Platform> platformProperty() { return platform; }
@@ -256,7 +261,7 @@ public final class QueueViewModel {
         }
         long id = item.postId();
         runner.run(() -> new Detail(drafts.get(id), reviews.actions(id), reviews.diffSinceLastSeen(id), reviews.comments(id),
-                user.hasAny(Role.WRITER, Role.APPROVER)), d -> {
+                drafts.canDraft()), d -> {
             if (generation == detailGeneration) detail.set(d);
         }, e -> {
             if (generation == detailGeneration) failed(e);

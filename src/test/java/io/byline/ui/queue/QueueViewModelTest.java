@@ -274,13 +274,13 @@ class QueueViewModelTest {
             f.as("andi");
             List<ToastPresenter.Toast> andiToasts = new java.util.ArrayList<>();
             var i18n = io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH);
-            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(andiToasts)));
             assertEquals(0, andi.count(), "expired: no longer waiting on andi");
             assertEquals(PostState.EXPIRED, f.ctx.draftService().get(id).post().state());
             f.as("rina");
             List<ToastPresenter.Toast> rinaToasts = new java.util.ArrayList<>();
-            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(rinaToasts)));
             rina.count();
             assertEquals(1, rinaToasts.size());
@@ -303,7 +303,7 @@ class QueueViewModelTest {
             f.submitted("First post.");
             f.as("andi");
             List<ToastPresenter.Toast> toasts = new java.util.ArrayList<>();
-            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH), recorder(toasts)));
             assertEquals(1, badge.count());
             assertEquals(1, toasts.size());
