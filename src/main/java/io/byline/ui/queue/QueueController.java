@@ -668,6 +668,12 @@ public final class QueueController implements Screen {
         var diff = d.diff();
         VBox box = section("queue.detail.diff");
         box.setId("diffSection");
+        for (io.byline.domain.PostMove m : d.moves()) {
+            String moved = i18n.text("queue.detail.moved", QueueTexts.dateTime(i18n, m.from(), zone),
+                    QueueTexts.dateTime(i18n, m.to(), zone), m.userName());
+            if (m.approvalsVoided() > 0) moved += " " + i18n.text("queue.detail.moved.voided", m.approvalsVoided());
+            box.getChildren().add(hint(moved));
+        }
         if (diff.fromNumber() == 0) {
             box.getChildren().add(hint(i18n.text("queue.detail.diff.first")));
         } else if (!diff.changed()) {

@@ -198,14 +198,14 @@ class QueueViewModelTest {
             assertFalse(c.days().contains(day), "the week of 1 June");
             c.next();
             assertTrue(c.days().contains(day));
-            c.move(id, day.plusDays(2));
-            assertTrue(c.lastMoveProperty().get().ok());
-            assertEquals(0, c.lastMoveProperty().get().result().approvalsVoided());
-            assertEquals(List.of(id), c.byDay().get(day.plusDays(2)).stream().map(QueueItem::postId).toList());
-            assertEquals(PostState.APPROVED, c.items().get(0).state());
             c.move(id, java.time.LocalDate.of(2026, 5, 20));
             assertFalse(c.lastMoveProperty().get().ok());
             assertEquals("compose.error.publishInPast", c.lastMoveProperty().get().errorKey());
+            c.move(id, day.plusDays(2));
+            assertTrue(c.lastMoveProperty().get().ok());
+            assertEquals(3, c.lastMoveProperty().get().result().approvalsVoided(), "an approval covers the publish time");
+            assertTrue(c.byDay().getOrDefault(day.plusDays(2), List.of()).isEmpty(), "back in review, off the calendar");
+            assertEquals(PostState.IN_REVIEW, f.ctx.draftService().get(id).post().state());
         }
     }
 
