@@ -10,6 +10,8 @@ import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
 import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
+import io.byline.validation.TermMerge;
+import io.byline.validation.TextChecks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,15 +62,34 @@ public final class PolicyJson {
         return parseAndCompile(json).policy();
     }
 
-    /** Parses, validates and compiles; the compiled policy holds the parsed {@link Policy}. */
+    /** Parses, validates and compiles; the compiled policy holds the parsed {@link Policy}, its equal terms merged. */
     public static CompiledPolicy parseAndCompile(String json) throws PolicyException {
+        return parseMerging(json).compiled();
+    }
+
+    /**
+     * A policy read, with its terms that are equal after normalisation merged ({@link TermMerge}).
+     *
+     * @param merges what was merged, each naming the lines of both entries
+     */
+    public record Read(CompiledPolicy compiled, List<TermMerge.Merge> merges) {
+        public Read {
+            merges = List.copyOf(merges);
+        }
+    }
+
+    /** Parses, validates, merges equal terms and compiles; errors name the entry's index and line in the file. */
+    public static Read parseMerging(String json) throws PolicyException {
         Parsed p = parseStructure(json);
+        TermMerge.Result m = TermMerge.merge(p.policy.terms(), i -> locateEntry(json, i)[0]);
+        Policy merged = new Policy(p.policy.name(), m.terms(), p.policy.allow(), p.policy.internalDomains());
         try {
-            return CompiledPolicy.compile(p.policy);
+            return new Read(CompiledPolicy.compile(merged), m.merges());
         } catch (PolicyException e) {
-            if (e.entryIndex() >= 0 && e.entryIndex() < p.entries) {
-                int[] lc = locateEntry(json, e.entryIndex());
-                throw e.at(lc[0], lc[1]);
+            if (e.entryIndex() >= 0 && e.entryIndex() < m.sources().size()) {
+                int entry = m.sources().get(e.entryIndex());
+                int[] lc = locateEntry(json, entry);
+                throw new PolicyException(e.why(), entry, e.entryLabel(), lc[0], lc[1]);
             }
             throw e;
         }
@@ -333,7 +354,14 @@ public final class PolicyJson {
             throw fieldError(r, PolicyReason.of("policy.error.nullField", "\"" + field + "\" must not be null", field), index, label);
         }
         if (t != JsonToken.STRING) throw fieldError(r, notAString(field, t), index, label);
+        int[] start = location(r);
         String s = r.nextString();
+        int lone = TextChecks.firstLoneSurrogate(s);
+        if (lone >= 0) {
+            // the string starts at the reported column (its opening quote); the character is that far in it, as
+            // written in the file only when nothing before it was escaped
+            throw new PolicyException(TextChecks.loneSurrogate(field, s, lone), index, label, start[0], start[1]);
+        }
         if (s.length() > MAX_STRING) {
             throw fieldError(r, PolicyReason.of("policy.error.fieldTooLong", "\"" + field + "\" longer than " + MAX_STRING + " characters",
                     field, MAX_STRING), index, label);
