@@ -677,7 +677,8 @@ public final class QueueController implements Screen {
         if (diff.fromNumber() == 0) {
             box.getChildren().add(hint(i18n.text("queue.detail.diff.first")));
         } else if (!diff.changed()) {
-            box.getChildren().add(hint(i18n.text("queue.detail.diff.none", diff.fromNumber())));
+            box.getChildren().add(hint(i18n.text(d.moves().isEmpty() ? "queue.detail.diff.none" : "queue.detail.diff.textSame",
+                    diff.fromNumber())));
         } else {
             box.getChildren().add(hint(i18n.text("queue.detail.diff.since", diff.fromNumber(), diff.toNumber())));
             var flow = Highlights.diff(diff.text());
@@ -1083,6 +1084,9 @@ public final class QueueController implements Screen {
         } else if (!m.result().newFindings().isEmpty()) {
             text = i18n.text("calendar.move.embargo", day, m.result().newFindings().size(), m.result().approvalsVoided());
             bad = true;
+        } else if (m.result().approvalsVoided() > 0) {
+            text = i18n.text("calendar.move.voided", day, m.result().approvalsVoided());
+            bad = false;
         } else {
             text = i18n.text("calendar.move.done", day);
             bad = false;
