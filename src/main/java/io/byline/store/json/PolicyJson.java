@@ -81,18 +81,27 @@ public final class PolicyJson {
     /** Parses, validates, merges equal terms and compiles; errors name the entry's index and line in the file. */
     public static Read parseMerging(String json) throws PolicyException {
         Parsed p = parseStructure(json);
+        try {
+            return new Read(CompiledPolicy.compile(p.policy), List.of());
+        } catch (PolicyException e) {
+            // only a file with equal terms pays for merging them (and compiling again)
+            if (!"policy.error.duplicateTerm".equals(e.key())) throw located(json, e, p.policy.terms().size(), List.of());
+        }
         TermMerge.Result m = TermMerge.merge(p.policy.terms(), i -> locateEntry(json, i)[0]);
         Policy merged = new Policy(p.policy.name(), m.terms(), p.policy.allow(), p.policy.internalDomains());
         try {
             return new Read(CompiledPolicy.compile(merged), m.merges());
         } catch (PolicyException e) {
-            if (e.entryIndex() >= 0 && e.entryIndex() < m.sources().size()) {
-                int entry = m.sources().get(e.entryIndex());
-                int[] lc = locateEntry(json, entry);
-                throw new PolicyException(e.why(), entry, e.entryLabel(), lc[0], lc[1]);
-            }
-            throw e;
+            throw located(json, e, m.sources().size(), m.sources());
         }
+    }
+
+    /** The error at its entry's line and column; {@code sources} maps compiled entries to the file's (empty: same). */
+    private static PolicyException located(String json, PolicyException e, int entries, List<Integer> sources) {
+        if (e.entryIndex() < 0 || e.entryIndex() >= entries) return e;
+        int entry = sources.isEmpty() ? e.entryIndex() : sources.get(e.entryIndex());
+        int[] lc = locateEntry(json, entry);
+        return new PolicyException(e.why(), entry, e.entryLabel(), lc[0], lc[1]);
     }
 
     /**
@@ -354,13 +363,11 @@ public final class PolicyJson {
             throw fieldError(r, PolicyReason.of("policy.error.nullField", "\"" + field + "\" must not be null", field), index, label);
         }
         if (t != JsonToken.STRING) throw fieldError(r, notAString(field, t), index, label);
-        int[] start = location(r);
         String s = r.nextString();
         int lone = TextChecks.firstLoneSurrogate(s);
         if (lone >= 0) {
-            // the string starts at the reported column (its opening quote); the character is that far in it, as
-            // written in the file only when nothing before it was escaped
-            throw new PolicyException(TextChecks.loneSurrogate(field, s, lone), index, label, start[0], start[1]);
+            // located where the string ends (as other field errors are); the reason says which character of it
+            throw fieldError(r, TextChecks.loneSurrogate(field, s, lone), index, label);
         }
         if (s.length() > MAX_STRING) {
             throw fieldError(r, PolicyReason.of("policy.error.fieldTooLong", "\"" + field + "\" longer than " + MAX_STRING + " characters",
