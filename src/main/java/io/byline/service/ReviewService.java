@@ -101,9 +101,12 @@ public final class ReviewService {
         return s.session.holdsAny(Role.APPROVER, Role.ADMIN);
     }
 
-    /** Whether the signed-in user may move posts at all (Writer, Approver); each move is checked per post. */
+    /**
+     * Whether the signed-in user may move posts at all: Writers (their own), Approvers, and executives (posts whose
+     * final step they sign). Each move is checked per post.
+     */
     public boolean canReschedule() {
-        return s.session.holdsAny(Role.WRITER, Role.APPROVER);
+        return s.session.holdsAny(Role.WRITER, Role.APPROVER, Role.EXECUTIVE);
     }
 
     // ---- chains ---------------------------------------------------------------------------------------------

@@ -210,6 +210,25 @@ class QueueViewModelTest {
     }
 
     @Test
+    void theExecutiveWhoSignsLastMovesTheirPostOnTheCalendarAndItStaysApproved() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Calendar words, moved by Sari.");
+            f.approveAll(id);
+            f.as("sari");
+            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
+                    f.clock, java.time.ZoneOffset.UTC);
+            c.load();
+            assertTrue(c.canReschedule());
+            var day = java.time.LocalDate.of(2026, 6, 11);
+            c.move(id, day.plusDays(1));
+            assertTrue(c.lastMoveProperty().get().ok());
+            assertEquals(0, c.lastMoveProperty().get().result().approvalsVoided());
+            assertEquals(List.of(id), c.byDay().get(day.plusDays(1)).stream().map(QueueItem::postId).toList());
+            assertEquals(PostState.APPROVED, f.ctx.draftService().get(id).post().state());
+        }
+    }
+
+    @Test
     void movingIntoAnEmbargoVoidsTheApprovals() {
         try (PostFixture f = new PostFixture(dir)) {
             var after = java.time.Instant.parse("2027-03-02T02:00:00Z");
