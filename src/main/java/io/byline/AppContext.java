@@ -130,12 +130,13 @@ public final class AppContext implements AutoCloseable {
         String workspaceId = WorkspaceService.ensureId(database, settingsRepository, database.file());
         this.auditLog = AuditLog.forWorkspace(database, location.keys(), workspaceId);
         this.auditService = new AuditService(database, auditLog, session);
-        this.authService = new AuthService(database, userRepository, auditService, session, hasher);
+        this.authService = new AuthService(database, userRepository, auditService, session, hasher, clock);
         this.userService = new UserService(database, userRepository, executiveRepository, auditService, session, hasher);
         this.executiveService = new ExecutiveService(database, executiveRepository, auditService, session);
         this.workspaceService = new WorkspaceService(database, settingsRepository);
         this.preferencesService = new PreferencesService(new PreferencesFile(location.home()));
-        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups(), workspaceId);
+        this.backupService = new BackupService(database, auditService, settingsRepository, location.backups(),
+                workspaceId, session);
         this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session);
         this.policyProvider = new PolicyProvider(policyRepository, PostServices::validatorChecker);
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,

@@ -167,6 +167,7 @@ public final class AppWindow implements AppActions {
      * first, with nothing changed; the user is then asked, and only on "restore anyway" is it restored.
      */
     private void restoreWorkspace(java.nio.file.Path backup, boolean acceptUnverified, io.byline.domain.User by) {
+        ctx.backupService().requireRestore();
         DatabaseLocation location = ctx.location();
         io.byline.service.PasswordHasher hasher = ctx.hasher();
         java.time.Clock clock = ctx.clock();

@@ -45,6 +45,7 @@ public final class PolicyImportCommand {
                 for (PolicyService.ImportError e : preview.errors()) err.println("  " + describe(e));
                 return 1;
             }
+            for (PolicyService.ImportWarning w : preview.warnings()) err.println("byline import: warning: " + w.message());
             out.println(summary(preview));
             if (o.flag("--dry-run")) {
                 out.println("Dry run: nothing was changed.");

@@ -162,7 +162,7 @@ public final class AuditService {
     }
 
     private void requireReader() {
-        if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
+        session.requireAnyUnlessHeadless(Role.LEGAL, Role.APPROVER, Role.ADMIN);
     }
 
     private static Map<String, Object> describe(AuditFilter f) {

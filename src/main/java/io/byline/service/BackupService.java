@@ -33,6 +33,7 @@ public final class BackupService {
     /** Workspace setting: how many days daily backups are kept; 0 turns them off. */
     public static final String KEEP_DAYS = "backup.daily.keepDays";
     public static final int DEFAULT_KEEP_DAYS = 7;
+    private static final Role[] BACKUP_ROLES = {Role.ADMIN, Role.APPROVER, Role.LEGAL};
     private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
 
     private final Database db;
@@ -40,18 +41,40 @@ public final class BackupService {
     private final SettingsRepository settings;
     private final Path backupDir;
     private final String workspaceId;
+    private final Session session;
 
     /** {@code workspaceId} names this workspace's daily backups, so two workspaces in one home never share them. */
-    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir, String workspaceId) {
+    public BackupService(Database db, AuditService audit, SettingsRepository settings, Path backupDir, String workspaceId,
+            Session session) {
         this.db = db;
         this.audit = audit;
         this.settings = settings;
         this.backupDir = backupDir;
         this.workspaceId = workspaceId;
+        this.session = session;
     }
 
-    /** Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. */
+    /** Whether the signed-in user may back the workspace up (Admin, Approver, Legal). */
+    public boolean canBackUp() {
+        return session.holdsAny(BACKUP_ROLES);
+    }
+
+    /** Whether the signed-in user may replace the workspace with a backup (Admin). */
+    public boolean canRestore() {
+        return session.holdsAny(Role.ADMIN);
+    }
+
+    /** Refuses, before anything is closed or copied, a restore the signed-in user may not make. */
+    public void requireRestore() {
+        session.requireAny(Role.ADMIN);
+    }
+
+    /**
+     * Writes a verified copy to {@code target} (temporary name, then moved into place), then records it. Admin,
+     * Approver or Legal; the {@code backup} command (nobody signed in) acts as the system.
+     */
     public void backup(Path target) {
+        session.requireAnyUnlessHeadless(BACKUP_ROLES);
         db.backupTo(target);
         db.inWrite(tx -> audit.record(tx, "database.backup", "database", null,
                 Map.of("file", target.getFileName().toString(), "kind", "manual")));
@@ -74,7 +97,7 @@ public final class BackupService {
     }
 
     /** Sets how many days daily backups are kept; administrators only, recorded. */
-    public void setKeepDays(int days, Session session) {
+    public void setKeepDays(int days) {
         session.requireAny(Role.ADMIN);
         if (days < 0 || days > 3650) throw new IllegalArgumentException("keep days must be 0–3650");
         db.inWrite(tx -> {
@@ -84,7 +107,7 @@ public final class BackupService {
     }
 
     /**
-     * The daily backup, called when the app starts: when this workspace has none for today's date yet, writes
+     * System only, never a user action: the daily backup, called when the app starts: when this workspace has none for today's date yet, writes
      * {@code <backups>/<db name>-<workspace id>-daily-YYYY-MM-DD.db}; then removes this workspace's daily backups older
      * than the days to keep and temporary files left by one that was interrupted. Returns the backup written, if one
      * was. (Backups named the old way, {@code <db name>-daily-YYYY-MM-DD.db}, are listed but never counted or removed:
@@ -167,7 +190,7 @@ public final class BackupService {
     }
 
     /**
-     * Records, in a database just restored (before it is moved into place), where it came from and whether its audit
+     * System only: records, in a database just restored (before it is moved into place), where it came from and whether its audit
      * chain verified.
      */
     public void recordRestore(Path backup, Path previous, AuditLog.Verification check, User by) {

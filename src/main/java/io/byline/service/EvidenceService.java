@@ -90,7 +90,7 @@ public final class EvidenceService {
     }
 
     public EvidenceBundleWriter.Written writeBundle(String entityType, String entityId, Path jsonFile) {
-        if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
+        session.requireAnyUnlessHeadless(Role.LEGAL, Role.APPROVER, Role.ADMIN);
         String wsId = workspace.id();
         String wsName = workspace.name();
         return db.inWrite(tx -> {

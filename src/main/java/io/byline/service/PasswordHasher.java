@@ -15,7 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
  * PBKDF2-HMAC-SHA256 with a per-user 16-byte salt. The iteration count is stored with each hash, so it
  * can be raised later; a hash made with fewer iterations than the current count is re-hashed at sign-in.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
     /** OWASP's current recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     private static final int KEY_BITS = 256;
@@ -49,6 +49,18 @@ public final class PasswordHasher {
         byte[] expected = Base64.getDecoder().decode(stored.hash());
         byte[] actual = derive(password, Base64.getDecoder().decode(stored.salt()), stored.iterations());
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /**
+     * A hash that no password matches (random salt and key), with the current iteration count: checking a password
+     * against it costs what checking a real one does. Sign-in uses it for names that do not exist.
+     */
+    public PasswordHash unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] key = new byte[KEY_BITS / 8];
+        random.nextBytes(salt);
+        random.nextBytes(key);
+        return new PasswordHash(Base64.getEncoder().encodeToString(key), Base64.getEncoder().encodeToString(salt), iterations);
     }
 
     public boolean needsRehash(PasswordHash stored) {

@@ -28,13 +28,15 @@ import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
 import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
+import io.byline.validation.TermMatcher;
+import io.byline.validation.TermMerge;
+import io.byline.validation.TextChecks;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +154,24 @@ public final class PolicyService {
         }
     }
 
+    /**
+     * Something the import does that the user should know about, though the file can be imported (terms equal after
+     * normalisation merged into one).
+     *
+     * @param message the warning in English (the command line prints it)
+     * @param key     its bundle key ({@code policy.warning.*})
+     * @param args    the key's arguments
+     */
+    public record ImportWarning(String message, String key, List<Object> args) {
+        public ImportWarning {
+            args = List.copyOf(args);
+        }
+
+        static ImportWarning of(PolicyReason why) {
+            return new ImportWarning(why.english(), why.key(), why.args());
+        }
+    }
+
     /** An entry whose stored form differs from the file's. */
     public record EntryChange(PolicyEntry before, PolicyEntry after) {}
 
@@ -162,8 +182,10 @@ public final class PolicyService {
     public record ImportPreview(String fileName, String format, boolean replace, List<PolicyEntry> added,
                                 List<EntryChange> changed, List<PolicyEntry> removed, int unchanged,
                                 List<String> allowAdded, List<String> allowRemoved, List<String> domainsAdded,
-                                List<String> domainsRemoved, List<ImportError> errors, long baseVersion) {
+                                List<String> domainsRemoved, List<ImportError> errors, long baseVersion,
+                                List<ImportWarning> warnings) {
         public ImportPreview {
+            warnings = List.copyOf(warnings);
             added = List.copyOf(added);
             changed = List.copyOf(changed);
             removed = List.copyOf(removed);
@@ -186,7 +208,7 @@ public final class PolicyService {
         /** The preview of a file that cannot be imported. */
         static ImportPreview rejected(String fileName, String format, boolean replace, List<ImportError> errors, long version) {
             return new ImportPreview(fileName, format, replace, List.of(), List.of(), List.of(), 0, List.of(), List.of(),
-                    List.of(), List.of(), errors, version);
+                    List.of(), List.of(), errors, version, List.of());
         }
     }
 
@@ -265,7 +287,7 @@ public final class PolicyService {
 
     /** Legal, Approver or Admin; nobody signed in is a headless command acting as the system. */
     private void requireManager() {
-        if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
+        session.requireAnyUnlessHeadless(Role.LEGAL, Role.APPROVER, Role.ADMIN);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -483,7 +505,9 @@ public final class PolicyService {
         String text = d.text() == null ? "" : (d.pattern() ? d.text() : d.text().strip());
         String category = d.category() == null ? "" : d.category().strip().toLowerCase(Locale.ROOT);
         String note = d.note() == null ? "" : d.note().strip();
+        int lone = TextChecks.firstLoneSurrogate(text);
         if (text.isBlank()) errors.put("text", "policy.error.empty");
+        else if (lone >= 0) loneSurrogate(errors, args, "text", d.pattern() ? "pattern" : "term", text, lone);
         else if (!d.pattern() && text.length() > MAX_TERM) errors.put("text", "policy.error.tooLong");
         else if (d.pattern()) {
             try {
@@ -505,8 +529,19 @@ public final class PolicyService {
         }
         if (d.severity() == null) errors.put("severity", "policy.error.severity");
         if (note.length() > MAX_NOTE) errors.put("note", "policy.error.noteTooLong");
+        else if (TextChecks.firstLoneSurrogate(note) >= 0) {
+            loneSurrogate(errors, args, "note", "note", note, TextChecks.firstLoneSurrogate(note));
+        }
         if (!errors.isEmpty()) throw new ValidationException(errors, args);
         return new EntryDraft(d.pattern(), text, category, d.severity(), d.embargoUntil(), note);
+    }
+
+    /** A field error for a lone surrogate: what it is and at which character. */
+    private static void loneSurrogate(Map<String, String> errors, Map<String, List<Object>> args, String field, String name,
+                                      String text, int index) {
+        PolicyReason why = TextChecks.loneSurrogate(name, text, index);
+        errors.put(field, why.key());
+        args.put(field, why.args());
     }
 
     private static List<String> cleanList(List<String> items, String field) {
@@ -515,6 +550,11 @@ public final class PolicyService {
         for (String s : items == null ? List.<String>of() : items) {
             String t = s == null ? "" : s.strip();
             if (t.isEmpty()) continue;
+            int lone = TextChecks.firstLoneSurrogate(t);
+            if (lone >= 0) {
+                PolicyReason why = TextChecks.loneSurrogate(field.equals("domains") ? "internalDomains" : "allow", t, lone);
+                throw new ValidationException(field, why.key(), why.args());
+            }
             if (t.length() > MAX_PHRASE) throw new ValidationException(field, "policy.error.phraseTooLong");
             if (field.equals("domains")) {
                 t = t.toLowerCase(Locale.ROOT);
@@ -621,9 +661,12 @@ public final class PolicyService {
     public ImportPreview previewJson(String fileName, String json, boolean replace) {
         requireManager();
         Policy parsed;
+        List<TermMerge.Merge> merges;
         List<Integer> lines = new ArrayList<>();
         try {
-            parsed = PolicyJson.parse(json);
+            PolicyJson.Read read = PolicyJson.parseMerging(json);
+            parsed = read.compiled().policy();
+            merges = read.merges();
         } catch (PolicyException e) {
             return ImportPreview.rejected(fileName, "json", replace, List.of(error(e)), version());
         } catch (RuntimeException | StackOverflowError e) {
@@ -632,7 +675,7 @@ public final class PolicyService {
                     "cannot read the policy: " + what, what))), version());
         }
         for (int i = 0; i < parsed.terms().size(); i++) lines.add(-1);
-        return preview(fileName, "json", parsed, lines, replace, true);
+        return preview(fileName, "json", parsed, lines, replace, true, merges);
     }
 
     /** Previews a CSV term list (header: term or pattern, category, severity, embargoUntil, note). */
@@ -642,7 +685,10 @@ public final class PolicyService {
         if (!r.ok()) {
             return ImportPreview.rejected(fileName, "csv", replace, r.errors().stream().map(PolicyService::error).toList(), version());
         }
-        return preview(fileName, "csv", new Policy("", r.terms(), List.of(), List.of()), r.lines(), replace, false);
+        TermMerge.Result merged = TermMerge.merge(r.terms(), i -> r.lines().get(i));
+        List<Integer> lines = merged.sources().stream().map(r.lines()::get).toList();
+        return preview(fileName, "csv", new Policy("", merged.terms(), List.of(), List.of()), lines, replace, false,
+                merged.merges());
     }
 
     private static ImportError error(PolicyException e) {
@@ -653,7 +699,8 @@ public final class PolicyService {
                         List<String> allow, List<String> domains, List<PolicyEntry> result, List<Integer> resultLines) {}
 
     private ImportPreview preview(String fileName, String format, Policy imported, List<Integer> lines, boolean replace,
-                                  boolean withLists) {
+                                  boolean withLists, List<TermMerge.Merge> merges) {
+        List<ImportWarning> warnings = merges.stream().map(m -> ImportWarning.of(m.warning())).toList();
         return db.inRead(tx -> {
             long version = version(tx);
             List<PolicyEntry> stored = policy.entries(tx, false);
@@ -671,7 +718,7 @@ public final class PolicyService {
             }
             return new ImportPreview(fileName, format, replace, plan.added(), plan.changed(), plan.removed(), plan.unchanged(),
                     minus(plan.allow(), storedAllow), minus(storedAllow, plan.allow()), minus(plan.domains(), storedDomains),
-                    minus(storedDomains, plan.domains()), List.of(), version);
+                    minus(storedDomains, plan.domains()), List.of(), version, warnings);
         });
     }
 
@@ -745,9 +792,11 @@ public final class PolicyService {
                 && a.severity() == b.severity() && Objects.equals(a.embargoUntil(), b.embargoUntil()) && a.note().equals(b.note());
     }
 
+    /** What makes two entries the same: the pattern as written, or the term's key in the matcher. */
     private static String key(String term, String pattern) {
         if (pattern != null) return "p:" + pattern;
-        return "t:" + Normalizer.normalize(term, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String k = TermMatcher.key(term);
+        return k.isEmpty() ? "t:" + term : "k:" + k;
     }
 
     /**

@@ -115,8 +115,7 @@ final class PostSupport {
         StringBuilder sb = null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= t.length() || !Character.isLowSurrogate(t.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(t.charAt(i - 1)));
+            boolean lone = io.byline.validation.TextChecks.isLoneSurrogate(t, i);
             if (Character.isHighSurrogate(c) && !lone) {
                 if (sb != null) sb.append(c).append(t.charAt(i + 1));
                 i++;

@@ -57,6 +57,7 @@ import java.util.TreeMap;
  */
 public final class PublishService {
     /** Hootsuite's limit of messages in one bulk upload. */
+    private static final Role[] EXPORTERS = {Role.WRITER, Role.APPROVER, Role.ADMIN};
     public static final int HOOTSUITE_MAX_ROWS = 350;
 
     /** Why the gate refused. */
@@ -146,6 +147,11 @@ public final class PublishService {
 
     PublishService(PostSupport support) {
         this.s = support;
+    }
+
+    /** Whether the signed-in user may export posts for a scheduler (Writer, Approver, Admin). */
+    public boolean canExport() {
+        return s.session.holdsAny(EXPORTERS);
     }
 
     /** The gate's verdict, without changing anything. */
@@ -316,7 +322,7 @@ public final class PublishService {
      * included only when asked (S5), and then without matched text.
      */
     public ExportResult exportJson(Collection<Long> postIds, Path file, boolean includeFindings) {
-        s.session.requireAny(Role.WRITER, Role.APPROVER, Role.ADMIN);
+        s.session.requireAny(EXPORTERS);
         Gathered g = gather(postIds);
         List<Object> posts = new ArrayList<>();
         for (Row r : g.rows()) {
@@ -390,7 +396,7 @@ public final class PublishService {
      * per profile; for {@link CsvFormat#BYLINE} it is the file.
      */
     public ExportResult exportCsv(CsvFormat format, Collection<Long> postIds, Path target) {
-        s.session.requireAny(Role.WRITER, Role.APPROVER, Role.ADMIN);
+        s.session.requireAny(EXPORTERS);
         Gathered g = gather(postIds);
         Map<Long, GateResult> refused = g.refused();
         List<Long> ids = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.byline.domain.PermissionDeniedException;
 import io.byline.domain.Platform;
 import io.byline.domain.Post;
 import io.byline.domain.PostFinding;
+import io.byline.domain.PostMove;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
 import io.byline.domain.Role;
@@ -93,6 +94,21 @@ public final class ReviewService {
         this.s = support;
     }
 
+    // ---- who may ----------------------------------------------------------------------------------------------
+
+    /** Whether the signed-in user may change approval chains (Approver, Admin). */
+    public boolean canEditChains() {
+        return s.session.holdsAny(Role.APPROVER, Role.ADMIN);
+    }
+
+    /**
+     * Whether the signed-in user may move posts at all: Writers (their own), Approvers, and executives (posts whose
+     * final step they sign). Each move is checked per post.
+     */
+    public boolean canReschedule() {
+        return s.session.holdsAny(Role.WRITER, Role.APPROVER, Role.EXECUTIVE);
+    }
+
     // ---- chains ---------------------------------------------------------------------------------------------
 
     /** The chain for an executive's accounts of one capacity (Byline's default when none was saved). */
@@ -159,7 +175,7 @@ public final class ReviewService {
                     open && (post.createdBy() == u.id() || u.hasAny(Role.APPROVER, Role.ADMIN)),
                     open && !editor && u.hasAny(Role.LEGAL, Role.APPROVER),
                     open && !editor && mayAcknowledge(u, post),
-                    drafter && (post.state().isEditable() || post.state() == PostState.EXPIRED),
+                    mayMove(tx, u, post) && (post.state().isEditable() || post.state() == PostState.EXPIRED),
                     true);
         });
     }
@@ -294,15 +310,22 @@ public final class ReviewService {
     }
 
     /**
-     * Moves a post to a new publish time. The findings are re-checked at the new time (an embargo may now apply);
-     * if that brings findings that stop approval, standing approvals are voided and the post returns to review.
-     * An expired post is reopened as a draft.
+     * Moves a post to a new publish time. An approval covers the publish time as well as the text: moving a post
+     * voids its standing approvals and sends an approved or scheduled post back to review, as an edit does, unless
+     * whoever moves it could sign its final step themselves. The findings are re-checked at the new time (an embargo
+     * may now apply); findings that stop approval void the approvals whoever moved it. An expired post is reopened
+     * as a draft. Writers move only posts they wrote; Approvers and the final step's signers move any. Every move is
+     * kept ({@link #moves}) and audited.
      */
     public RescheduleResult reschedule(long postId, Instant publishAt) {
-        User user = s.session.requireAny(Role.WRITER, Role.APPROVER);
+        User user = s.session.require();
         if (publishAt == null) throw new ValidationException("publishAt", "compose.error.publishAtRequired");
         return s.db.inWrite(tx -> {
             Post post = s.post(tx, postId);
+            boolean finalSigner = maySignFinalStep(tx, user, post);
+            if (!mayMove(tx, user, post)) {
+                throw new PermissionDeniedException(user.displayName() + " may not move this post.");
+            }
             if (!post.state().isEditable() && post.state() != PostState.EXPIRED) {
                 throw new ValidationException("state", "workflow.error.notEditable");
             }
@@ -319,21 +342,60 @@ public final class ReviewService {
             }
             List<PostFinding> after = s.withDecisions(tx, postId, s.computeFindings(tx, post, v, publishAt));
             List<PostFinding> fresh = PostSupport.unresolved(after).stream().filter(f -> !before.contains(f.fingerprint())).toList();
+            boolean moved = !publishAt.equals(post.publishAt());
             s.posts.setPublishAt(tx, postId, publishAt, now);
             s.posts.replaceFindings(tx, postId, after);
             int voided = 0;
             PostState state = post.state();
-            if (!fresh.isEmpty() && EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(state)) {
+            String voidReason = !fresh.isEmpty() ? "rescheduled into an embargo" : moved && !finalSigner ? "rescheduled" : null;
+            if (voidReason != null && EnumSet.of(PostState.IN_REVIEW, PostState.APPROVED, PostState.SCHEDULED).contains(state)) {
                 List<Approval> standing = s.approvals.approvals(tx, postId, false);
-                voided = s.approvals.voidApprovals(tx, postId, "rescheduled into an embargo", now);
-                s.posts.setState(tx, postId, PostState.IN_REVIEW, now);
+                voided = s.approvals.voidApprovals(tx, postId, voidReason, now);
+                if (state != PostState.IN_REVIEW) s.posts.setState(tx, postId, PostState.IN_REVIEW, now);
                 s.notifySigners(tx, postId, standing, "notification.post.approvalVoided", List.of(String.valueOf(postId)));
             } else if (state == PostState.EXPIRED) {
                 s.posts.setState(tx, postId, PostState.DRAFT, now);
             }
+            if (moved) {
+                s.posts.insertMove(tx, new PostMove(0, postId, post.publishAt(), publishAt, user.id(), user.displayName(), now,
+                        voided));
+            }
             s.audit.record(tx, "post.reschedule", "post", postId, PostSupport.details("from", post.publishAt().toString(),
-                    "to", publishAt.toString(), "newFindings", fresh.size(), "approvalsVoided", voided, "by", user.id()));
+                    "to", publishAt.toString(), "newFindings", fresh.size(), "approvalsVoided", voided, "by", user.id(),
+                    "approvalsKept", voided == 0 && finalSigner && !s.approvals.approvals(tx, postId, false).isEmpty()));
             return new RescheduleResult(s.post(tx, postId), voided, fresh);
+        });
+    }
+
+    /** Approvers, the post's own writers, and whoever could sign its final step may move it. */
+    private boolean mayMove(Tx tx, User user, Post post) {
+        return user.has(Role.APPROVER) || (user.has(Role.WRITER) && s.authors(tx, post).contains(user.id()))
+                || maySignFinalStep(tx, user, post);
+    }
+
+    /** Whether the user could sign the post's final step: holds one of its roles and never wrote into the post. */
+    private boolean maySignFinalStep(Tx tx, User user, Post post) {
+        List<ApprovalStep> chain = s.effectiveChain(tx, post);
+        if (chain.isEmpty() || s.posts.editors(tx, post.id()).contains(user.id())) return false;
+        return chain.get(chain.size() - 1).roles().stream().anyMatch(r -> PostSupport.maySignAs(user, r, post));
+    }
+
+    /** The moves of the post's publish time, oldest first. */
+    public List<PostMove> moves(long postId) {
+        s.session.require();
+        return s.db.inRead(tx -> {
+            s.post(tx, postId);
+            return s.posts.moves(tx, postId);
+        });
+    }
+
+    /** The moves of the post's publish time since the signed-in user last looked at it (all of them if never). */
+    public List<PostMove> movesSinceLastSeen(long postId) {
+        User user = s.session.require();
+        return s.db.inRead(tx -> {
+            s.post(tx, postId);
+            Optional<Instant> seen = s.posts.lastSeenAt(tx, postId, user.id());
+            return s.posts.moves(tx, postId).stream().filter(m -> seen.isEmpty() || m.at().isAfter(seen.get())).toList();
         });
     }
 
@@ -515,11 +577,14 @@ public final class ReviewService {
 
     /**
      * Moves every post not fully approved by its deadline (publish time minus the margin) to EXPIRED, voids its
-     * approvals and tells its authors. Runs as the system; call it at start-up and periodically.
+     * approvals and tells its authors. Any signed-in user's app runs it (the queue badge does, periodically); it is
+     * recorded as the system's doing and always judges by the service's own clock, never by a time the caller gives.
      *
      * @return how many posts expired
      */
-    public int expireOverdue(Instant now) {
+    public int expireOverdue() {
+        s.session.require();
+        Instant now = s.now();
         return s.db.inWrite(tx -> {
             Duration margin = s.margin(tx);
             int n = 0;

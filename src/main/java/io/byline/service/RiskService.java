@@ -97,6 +97,11 @@ public final class RiskService {
     }
 
     /** Whether the user sees every post's risks (else only those of their own posts). */
+    /** Whether the signed-in user may override blocking findings (Legal, Approver). */
+    public boolean canOverride() {
+        return session.holdsAny(Role.LEGAL, Role.APPROVER);
+    }
+
     public static boolean seesAll(User u) {
         return u.hasAny(Role.REVIEWER, Role.LEGAL, Role.APPROVER, Role.ADMIN);
     }

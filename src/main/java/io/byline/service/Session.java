@@ -31,6 +31,20 @@ public final class Session {
         return u;
     }
 
+    /** Whether someone is signed in and holds one of the roles (what menus ask before offering an action). */
+    public boolean holdsAny(Role... roles) {
+        User u = user;
+        return u != null && u.hasAny(roles);
+    }
+
+    /**
+     * For actions a headless command may also run: when someone is signed in they must hold one of the roles; when
+     * nobody is, the caller is a command run by whoever has the database file, acting as the system.
+     */
+    public void requireAnyUnlessHeadless(Role... roles) {
+        if (user != null) requireAny(roles);
+    }
+
     void signIn(User u) {
         this.user = u;
     }

@@ -74,6 +74,11 @@ public final class UserService {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("rolesBefore", roleNames(before.roles()));
             details.put("rolesAfter", roleNames(roles));
+            if (!before.displayName().equals(displayName.strip())) {
+                // approvals keep the name they were signed under; the record says who this person was called before
+                details.put("nameBefore", before.displayName());
+                details.put("nameAfter", displayName.strip());
+            }
             audit.record(tx, "user.update", "user", id, details);
             return users.byId(tx, id).orElseThrow();
         });

@@ -95,4 +95,13 @@ public interface PostRepository {
     void markSeen(Tx tx, long postId, long userId, long versionId, Instant now);
 
     Optional<Long> lastSeenVersion(Tx tx, long postId, long userId);
+
+    /** When the user last looked at (or approved) the post, if ever. */
+    Optional<Instant> lastSeenAt(Tx tx, long postId, long userId);
+
+    /** Records a change of the post's publish time. */
+    void insertMove(Tx tx, io.byline.domain.PostMove move);
+
+    /** The moves of a post's publish time, oldest first. */
+    List<io.byline.domain.PostMove> moves(Tx tx, long postId);
 }

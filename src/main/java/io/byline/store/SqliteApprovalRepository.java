@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 public final class SqliteApprovalRepository implements ApprovalRepository {
     private static final String APPROVAL = "SELECT a.id, a.post_id, a.version_id, a.version_hash, a.step_ordinal, a.step_name,"
-            + " a.role, a.user_id, u.display_name, a.at, a.voided_at, a.void_reason FROM approval a JOIN app_user u ON u.id = a.user_id";
+            + " a.role, a.user_id, COALESCE(a.user_name, u.display_name), a.at, a.voided_at, a.void_reason FROM approval a JOIN app_user u ON u.id = a.user_id";
 
     @Override
     public Optional<List<ApprovalStep>> chain(Tx tx, long executiveId, Capacity capacity) {
@@ -49,9 +49,9 @@ public final class SqliteApprovalRepository implements ApprovalRepository {
 
     @Override
     public long insertApproval(Tx tx, Approval a) {
-        return Jdbc.insert(tx, "INSERT INTO approval (post_id, version_id, version_hash, step_ordinal, step_name, role, user_id, at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", a.postId(), a.versionId(), a.versionHash(), a.stepOrdinal(),
-                a.stepName(), a.role(), a.userId(), a.at());
+        return Jdbc.insert(tx, "INSERT INTO approval (post_id, version_id, version_hash, step_ordinal, step_name, role, user_id,"
+                        + " user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.postId(), a.versionId(), a.versionHash(),
+                a.stepOrdinal(), a.stepName(), a.role(), a.userId(), a.userName(), a.at());
     }
 
     @Override

@@ -297,6 +297,27 @@ public final class SqlitePostRepository implements PostRepository {
                 postId, userId);
     }
 
+    @Override
+    public Optional<Instant> lastSeenAt(Tx tx, long postId, long userId) {
+        return Jdbc.one(tx, "SELECT seen_at FROM review_seen WHERE post_id = ? AND user_id = ?",
+                rs -> Jdbc.instant(rs, "seen_at"), postId, userId);
+    }
+
+    @Override
+    public void insertMove(Tx tx, io.byline.domain.PostMove m) {
+        Jdbc.insert(tx, "INSERT INTO post_move (post_id, from_at, to_at, user_id, user_name, at, approvals_voided)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", m.postId(), m.from(), m.to(), m.userId(), m.userName(), m.at(),
+                m.approvalsVoided());
+    }
+
+    @Override
+    public List<io.byline.domain.PostMove> moves(Tx tx, long postId) {
+        return Jdbc.list(tx, "SELECT id, post_id, from_at, to_at, user_id, user_name, at, approvals_voided FROM post_move"
+                + " WHERE post_id = ? ORDER BY at, id", rs -> new io.byline.domain.PostMove(rs.getLong("id"),
+                rs.getLong("post_id"), Jdbc.instant(rs, "from_at"), Jdbc.instant(rs, "to_at"), rs.getLong("user_id"),
+                rs.getString("user_name"), Jdbc.instant(rs, "at"), rs.getInt("approvals_voided")), postId);
+    }
+
     private static String mediaSelect(boolean withBytes) {
         return "SELECT id, post_id, file_name, mime_type, size, sha256, alt_text, created_at" + (withBytes ? ", bytes" : "")
                 + " FROM post_media";

@@ -72,6 +72,21 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName("io.byline.ui.common.FxTaskRunner")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
 
+    /**
+     * Only {@code AuthService} puts a user in the session (after checking a password, or creating the first
+     * administrator); nothing in the app acts as someone else ({@code actAs} is gone and stays gone).
+     */
+    static final ArchRule onlyAuthServiceSignsIn = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.byline.service.AuthService")
+            .should().callMethod(io.byline.service.Session.class, "signIn", io.byline.domain.User.class)
+            .orShould().callMethodWhere(DescribedPredicate.describe("a method named actAs",
+                    (com.tngtech.archunit.core.domain.JavaMethodCall c) -> c.getName().equals("actAs")));
+
+    @Test
+    void onlyAuthServiceSignsIn() {
+        onlyAuthServiceSignsIn.check(classes);
+    }
+
     @Test
     void domainAndValidationArePure() {
         domainAndValidationArePure.check(classes);

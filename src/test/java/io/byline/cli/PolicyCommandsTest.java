@@ -173,4 +173,22 @@ class PolicyCommandsTest {
         assertTrue(Files.readString(file).contains("Nusa Pay"));
         assertFalse(Files.exists(db), "the default database was not created again");
     }
+
+    @Test
+    void importMergesEqualTermsWithAWarningAndRefusesALoneSurrogateWithItsLine() throws Exception {
+        Path db = demoDb();
+        Path csv = dir.resolve("terms.csv");
+        Files.writeString(csv, "term,category,severity\nProject Titan,codename,WARN\nproject-titan,codename,BLOCK\n");
+        Run imp = cli("import", "--db", db.toString(), "--policy", csv.toString());
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.err().contains("warning: Line 3 \"project-titan\" is the same term as line 2 \"Project Titan\" after"
+                + " normalisation: merged into one, BLOCK (the stricter severity)"), imp.err());
+        assertTrue(imp.out().contains("1 added"), imp.out());
+
+        Path json = dir.resolve("bad.json");
+        Files.writeString(json, "{\"terms\": [\n  {\"term\": \"Bad\\udc00\", \"category\": \"c\", \"severity\": \"BLOCK\"}\n]}");
+        Run bad = cli("import", "--db", db.toString(), "--policy", json.toString());
+        assertEquals(1, bad.code(), bad.out());
+        assertTrue(bad.err().contains("lone surrogate (U+DC00) at character 4") && bad.err().contains("line 2"), bad.err());
+    }
 }

@@ -92,7 +92,7 @@ class BackupRestoreTest {
     void dailyBackupsAreWrittenOncePerDayAndPrunedAfterTheDaysToKeep() throws Exception {
         try (AppContext ctx = TestWorkspace.demo(dir)) {
             TestWorkspace.signIn(ctx, "admin");
-            ctx.backupService().setKeepDays(3, ctx.session());
+            ctx.backupService().setKeepDays(3);
             Instant day1 = Instant.parse("2026-03-01T09:00:00Z");
             Path first = ctx.backupService().dailyIfDue(day1, ZoneOffset.UTC).orElseThrow();
             String ws = ctx.workspaceService().id();
@@ -111,7 +111,7 @@ class BackupRestoreTest {
             for (String n : names) {
                 assertTrue(DatabaseInfo.inspect(first.resolveSibling(n)).problemWith(Migration.bundled().size()).isEmpty());
             }
-            ctx.backupService().setKeepDays(0, ctx.session());
+            ctx.backupService().setKeepDays(0);
             assertTrue(ctx.backupService().dailyIfDue(day1.plus(10, ChronoUnit.DAYS), ZoneOffset.UTC).isEmpty(), "0 turns them off");
             assertTrue(ctx.runStartupTasks(Instant.now()).isEmpty());
         }

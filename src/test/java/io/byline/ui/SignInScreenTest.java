@@ -59,4 +59,28 @@ class SignInScreenTest extends UiTest {
         screenshot("signin_id");
         language(Locale.ENGLISH);
     }
+
+    @Test
+    void tooManyFailuresSayHowLongToWaitInTheUsersLanguage() {
+        openDemo();
+        language(INDONESIAN);
+        for (int i = 0; i < 3; i++) {
+            fill("#usernameField", "rina");
+            fill("#passwordField", "not-the-password-" + i);
+            click("#signInButton");
+            settle();
+        }
+        Label problem = node("#problemLabel");
+        assertEquals("Terlalu banyak percobaan, coba lagi dalam 5 detik.", problem.getText());
+        screenshot("signin-throttled_id");
+        language(Locale.ENGLISH);
+        fill("#usernameField", "rina");
+        fill("#passwordField", DemoWorkspace.PASSWORD);
+        click("#signInButton");
+        settle();
+        assertTrue(((Label) node("#problemLabel")).getText().startsWith("Too many attempts, try again in "),
+                ((Label) node("#problemLabel")).getText());
+        assertFalse(exists("#nav-executives"), "the right password waits too");
+        screenshot("signin-throttled");
+    }
 }

@@ -4,6 +4,7 @@ import io.byline.domain.Severity;
 import io.byline.validation.PolicyException;
 import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
+import io.byline.validation.TextChecks;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,6 +198,10 @@ public final class PolicyCsv {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (Character.isSurrogate(c) && TextChecks.isLoneSurrogate(s, i)) {
+                errors.add(new PolicyException(TextChecks.loneSurrogateInFile(c), -1, null, line, col));
+                return rows;
+            }
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < n && s.charAt(i + 1) == '"') {

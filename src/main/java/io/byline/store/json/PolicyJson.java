@@ -10,6 +10,8 @@ import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
 import io.byline.validation.PolicyReason;
 import io.byline.validation.PolicyTerm;
+import io.byline.validation.TermMerge;
+import io.byline.validation.TextChecks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,18 +62,46 @@ public final class PolicyJson {
         return parseAndCompile(json).policy();
     }
 
-    /** Parses, validates and compiles; the compiled policy holds the parsed {@link Policy}. */
+    /** Parses, validates and compiles; the compiled policy holds the parsed {@link Policy}, its equal terms merged. */
     public static CompiledPolicy parseAndCompile(String json) throws PolicyException {
+        return parseMerging(json).compiled();
+    }
+
+    /**
+     * A policy read, with its terms that are equal after normalisation merged ({@link TermMerge}).
+     *
+     * @param merges what was merged, each naming the lines of both entries
+     */
+    public record Read(CompiledPolicy compiled, List<TermMerge.Merge> merges) {
+        public Read {
+            merges = List.copyOf(merges);
+        }
+    }
+
+    /** Parses, validates, merges equal terms and compiles; errors name the entry's index and line in the file. */
+    public static Read parseMerging(String json) throws PolicyException {
         Parsed p = parseStructure(json);
         try {
-            return CompiledPolicy.compile(p.policy);
+            return new Read(CompiledPolicy.compile(p.policy), List.of());
         } catch (PolicyException e) {
-            if (e.entryIndex() >= 0 && e.entryIndex() < p.entries) {
-                int[] lc = locateEntry(json, e.entryIndex());
-                throw e.at(lc[0], lc[1]);
-            }
-            throw e;
+            // only a file with equal terms pays for merging them (and compiling again)
+            if (!"policy.error.duplicateTerm".equals(e.key())) throw located(json, e, p.policy.terms().size(), List.of());
         }
+        TermMerge.Result m = TermMerge.merge(p.policy.terms(), i -> locateEntry(json, i)[0]);
+        Policy merged = new Policy(p.policy.name(), m.terms(), p.policy.allow(), p.policy.internalDomains());
+        try {
+            return new Read(CompiledPolicy.compile(merged), m.merges());
+        } catch (PolicyException e) {
+            throw located(json, e, m.sources().size(), m.sources());
+        }
+    }
+
+    /** The error at its entry's line and column; {@code sources} maps compiled entries to the file's (empty: same). */
+    private static PolicyException located(String json, PolicyException e, int entries, List<Integer> sources) {
+        if (e.entryIndex() < 0 || e.entryIndex() >= entries) return e;
+        int entry = sources.isEmpty() ? e.entryIndex() : sources.get(e.entryIndex());
+        int[] lc = locateEntry(json, entry);
+        return new PolicyException(e.why(), entry, e.entryLabel(), lc[0], lc[1]);
     }
 
     /**
@@ -334,6 +364,11 @@ public final class PolicyJson {
         }
         if (t != JsonToken.STRING) throw fieldError(r, notAString(field, t), index, label);
         String s = r.nextString();
+        int lone = TextChecks.firstLoneSurrogate(s);
+        if (lone >= 0) {
+            // located where the string ends (as other field errors are); the reason says which character of it
+            throw fieldError(r, TextChecks.loneSurrogate(field, s, lone), index, label);
+        }
         if (s.length() > MAX_STRING) {
             throw fieldError(r, PolicyReason.of("policy.error.fieldTooLong", "\"" + field + "\" longer than " + MAX_STRING + " characters",
                     field, MAX_STRING), index, label);

@@ -5,7 +5,6 @@ import io.byline.domain.ApprovalStep;
 import io.byline.domain.Capacity;
 import io.byline.domain.Role;
 import io.byline.domain.StepRule;
-import io.byline.domain.User;
 import io.byline.domain.ValidationException;
 import io.byline.service.ReviewService;
 import io.byline.service.Session;
@@ -82,8 +81,8 @@ public final class ChainEditorViewModel {
     public ChainEditorViewModel(ReviewService reviews, Session session, TaskRunner runner) {
         this.reviews = reviews;
         this.runner = runner;
-        User u = session.require();
-        this.canEdit = u.hasAny(Role.APPROVER, Role.ADMIN);
+        session.require();
+        this.canEdit = reviews.canEditChains();
         capacity.addListener((o, a, b) -> load());
     }
 

@@ -127,6 +127,13 @@ public final class ImportPreviewDialog {
             p.domainsRemoved().forEach(a -> lists.add("− " + i18n.text("policy.import.domain") + ": " + a));
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.lists", lists.size()), "importLists", lists, i18n));
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.errors", 0), "importErrors", List.of(), i18n));
+            if (!p.warnings().isEmpty()) {
+                List<String> warnings = p.warnings().stream()
+                        .map(w -> PolicyProblems.reason(i18n, w.key(), w.args(), w.message())).toList();
+                tabs.getTabs().add(0, tab(i18n.text("policy.import.tab.warnings", warnings.size()), "importWarnings", warnings, i18n));
+                tabs.getSelectionModel().select(0);
+                summary.setText(summary.getText() + " " + i18n.text("policy.import.warnings", warnings.size()));
+            }
         }
         return new VBox(12, summary, tabs);
     }

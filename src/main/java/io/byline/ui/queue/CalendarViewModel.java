@@ -2,7 +2,6 @@ package io.byline.ui.queue;
 
 import io.byline.domain.Executive;
 import io.byline.domain.PostState;
-import io.byline.domain.Role;
 import io.byline.domain.User;
 import io.byline.domain.ValidationException;
 import io.byline.service.QueueFilter;
@@ -95,7 +94,7 @@ public final class CalendarViewModel {
 
     /** Writers and Approvers may move posts (the service refuses others anyway). */
     public boolean canReschedule() {
-        return user.hasAny(Role.WRITER, Role.APPROVER);
+        return reviews.canReschedule();
     }
 
     /** The days shown: six whole weeks around the month, or the week, each starting on Monday. */

@@ -5,7 +5,6 @@ import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
 import io.byline.ui.common.Badge;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -17,19 +16,17 @@ import java.util.List;
 public final class QueueBadge implements Badge {
     private final ReviewService reviews;
     private final NotificationService notifications;
-    private final Clock clock;
     private final QueueAlerts alerts;
 
-    public QueueBadge(ReviewService reviews, NotificationService notifications, Clock clock, QueueAlerts alerts) {
+    public QueueBadge(ReviewService reviews, NotificationService notifications, QueueAlerts alerts) {
         this.reviews = reviews;
         this.notifications = notifications;
-        this.clock = clock;
         this.alerts = alerts;
     }
 
     @Override
     public int count() {
-        reviews.expireOverdue(clock.instant());
+        reviews.expireOverdue();
         List<QueueItem> waiting = reviews.waitingOnMe();
         List<QueueItem> near = reviews.needsAttention();
         alerts.update(waiting, near, notifications.unread());

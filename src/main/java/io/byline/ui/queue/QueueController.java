@@ -222,8 +222,7 @@ public final class QueueController implements Screen {
         exportBox.setVisible(false);
         exportBox.managedProperty().bind(exportBox.visibleProperty());
         exportButton.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT_VARIANT));
-        boolean mayExport = model.user().hasAny(io.byline.domain.Role.WRITER, io.byline.domain.Role.APPROVER,
-                io.byline.domain.Role.ADMIN);
+        boolean mayExport = model.canExport();
         exportButton.setVisible(mayExport);
         exportButton.setManaged(mayExport);
         exportButton.disableProperty().bind(model.exportingProperty());
@@ -669,10 +668,17 @@ public final class QueueController implements Screen {
         var diff = d.diff();
         VBox box = section("queue.detail.diff");
         box.setId("diffSection");
+        for (io.byline.domain.PostMove m : d.moves()) {
+            String moved = i18n.text("queue.detail.moved", QueueTexts.dateTime(i18n, m.from(), zone),
+                    QueueTexts.dateTime(i18n, m.to(), zone), m.userName());
+            if (m.approvalsVoided() > 0) moved += " " + i18n.text("queue.detail.moved.voided", m.approvalsVoided());
+            box.getChildren().add(hint(moved));
+        }
         if (diff.fromNumber() == 0) {
             box.getChildren().add(hint(i18n.text("queue.detail.diff.first")));
         } else if (!diff.changed()) {
-            box.getChildren().add(hint(i18n.text("queue.detail.diff.none", diff.fromNumber())));
+            box.getChildren().add(hint(i18n.text(d.moves().isEmpty() ? "queue.detail.diff.none" : "queue.detail.diff.textSame",
+                    diff.fromNumber())));
         } else {
             box.getChildren().add(hint(i18n.text("queue.detail.diff.since", diff.fromNumber(), diff.toNumber())));
             var flow = Highlights.diff(diff.text());
@@ -1078,6 +1084,9 @@ public final class QueueController implements Screen {
         } else if (!m.result().newFindings().isEmpty()) {
             text = i18n.text("calendar.move.embargo", day, m.result().newFindings().size(), m.result().approvalsVoided());
             bad = true;
+        } else if (m.result().approvalsVoided() > 0) {
+            text = i18n.text("calendar.move.voided", day, m.result().approvalsVoided());
+            bad = false;
         } else {
             text = i18n.text("calendar.move.done", day);
             bad = false;

@@ -61,9 +61,10 @@ public final class QueueViewModel {
 
     /** Everything the detail pane shows about one post, loaded together in the background. */
     public record Detail(PostDetail post, ReviewService.Actions actions, VersionDiff diff, List<Comment> comments,
-                         boolean canPublish) {
+                         boolean canPublish, List<io.byline.domain.PostMove> moves) {
         public Detail {
             comments = List.copyOf(comments);
+            moves = List.copyOf(moves);
         }
 
         public long postId() {
@@ -136,6 +137,11 @@ public final class QueueViewModel {
     // ------------------------------------------------------------------ state
 
     public User user() { return user; }
+
+    /** Whether to offer the export: the service decides. */
+    public boolean canExport() {
+        return publishing.canExport();
+    }
     public ObjectProperty<View> viewProperty() { return view; }
     public ObjectProperty<Executive> executiveProperty() { return executive; }
     public ObjectProperty<Platform> platformProperty() { return platform; }
@@ -256,7 +262,7 @@ public final class QueueViewModel {
         }
         long id = item.postId();
         runner.run(() -> new Detail(drafts.get(id), reviews.actions(id), reviews.diffSinceLastSeen(id), reviews.comments(id),
-                user.hasAny(Role.WRITER, Role.APPROVER)), d -> {
+                drafts.canDraft(), reviews.movesSinceLastSeen(id)), d -> {
             if (generation == detailGeneration) detail.set(d);
         }, e -> {
             if (generation == detailGeneration) failed(e);

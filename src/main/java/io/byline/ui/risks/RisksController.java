@@ -266,7 +266,7 @@ public final class RisksController implements Screen {
         falsePositiveButton.setDisable(busy || sel.size() != 1 || !"lexicon".equals(sel.get(0).rule()));
         acknowledgeButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canAcknowledge));
         overrideButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canOverride));
-        boolean mayOverride = user.hasAny(io.byline.domain.Role.LEGAL, io.byline.domain.Role.APPROVER);
+        boolean mayOverride = model.canOverride();
         overrideButton.setVisible(mayOverride);
         overrideButton.setManaged(mayOverride);
     }

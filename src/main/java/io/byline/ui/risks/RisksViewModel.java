@@ -206,6 +206,11 @@ public final class RisksViewModel {
     public ObservableList<Risk> all() { return all; }
     public SortedList<Risk> sorted() { return sorted; }
     public FilteredList<Risk> filtered() { return filtered; }
+    /** Whether to offer overriding blocking findings: the service decides. */
+    public boolean canOverride() {
+        return risks.canOverride();
+    }
+
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<Severity> severityProperty() { return severity; }
     public ObjectProperty<String> categoryProperty() { return category; }

@@ -1,7 +1,5 @@
 package io.byline.ui.shell;
 
-import io.byline.domain.Role;
-import io.byline.domain.User;
 import io.byline.service.BackupService;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.DialogService;
@@ -46,12 +44,14 @@ public final class BackupMenu {
         this.actions = actions;
     }
 
-    public boolean canBackUp(User u) {
-        return u.roles().contains(Role.ADMIN) || u.roles().contains(Role.APPROVER) || u.roles().contains(Role.LEGAL);
+    /** Whether to offer "Back up now…": the service decides. */
+    public boolean canBackUp() {
+        return backups.canBackUp();
     }
 
-    public boolean canRestore(User u) {
-        return u.roles().contains(Role.ADMIN);
+    /** Whether to offer "Restore from backup…": the service decides. */
+    public boolean canRestore() {
+        return backups.canRestore();
     }
 
     /** Asks where, then writes the backup in the background with its progress in the status bar. */

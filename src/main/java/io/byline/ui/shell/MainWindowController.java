@@ -104,8 +104,8 @@ public final class MainWindowController {
         backupItem.setGraphic(Icons.of(Icons.DATABASE));
         restoreItem.setGraphic(Icons.of(Icons.RESTORE));
         backupItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        backupItem.setVisible(backupMenu.canBackUp(model.user()));
-        restoreItem.setVisible(backupMenu.canRestore(model.user()));
+        backupItem.setVisible(backupMenu.canBackUp());
+        restoreItem.setVisible(backupMenu.canRestore());
         backupSeparator.setVisible(backupItem.isVisible() || restoreItem.isVisible());
 
         List<NavEntry> entries = model.entries();

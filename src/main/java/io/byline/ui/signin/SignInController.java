@@ -56,7 +56,7 @@ public final class SignInController {
         model.problemProperty().addListener((obs, old, p) -> {
             problemLabel.setVisible(p != null);
             if (p instanceof SignInViewModel.Message m) {
-                problemLabel.setText(i18n.text(m.key()));
+                problemLabel.setText(i18n.text(m.key(), m.args().toArray()));
             } else if (p instanceof SignInViewModel.Failure f) {
                 I18n.Problem what = i18n.problem(f.error());
                 problemLabel.setText(what.what() + " " + what.action());

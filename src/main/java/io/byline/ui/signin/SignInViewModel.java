@@ -3,6 +3,7 @@ package io.byline.ui.signin;
 import io.byline.domain.User;
 import io.byline.service.AuthService;
 import io.byline.service.PreferencesService;
+import io.byline.service.SignInThrottledException;
 import io.byline.ui.common.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
@@ -14,17 +15,28 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Sign-in: username and password, checked in the background (hashing takes about half a second). A wrong name,
- * a wrong password and an inactive account all give the same neutral message.
+ * a wrong password and an inactive account all give the same neutral message; too many failures for a name say how
+ * long to wait.
  */
 public final class SignInViewModel {
     /** What went wrong, for the view to word: a bundle key, or a failure to report. */
     public sealed interface Problem permits Message, Failure {}
 
-    public record Message(String key) implements Problem {}
+    /** A bundle key and the arguments of its placeholders. */
+    public record Message(String key, List<Object> args) implements Problem {
+        public Message {
+            args = List.copyOf(args);
+        }
+
+        public Message(String key) {
+            this(key, List.of());
+        }
+    }
 
     public record Failure(Throwable error) implements Problem {}
 
@@ -77,7 +89,9 @@ public final class SignInViewModel {
             }
         }, e -> {
             busy.set(false);
-            problem.set(new Failure(e));
+            password.set("");
+            problem.set(e instanceof SignInThrottledException t
+                    ? new Message(SignInThrottledException.KEY, List.of(t.seconds())) : new Failure(e));
         });
     }
 }

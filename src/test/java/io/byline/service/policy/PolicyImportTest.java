@@ -103,21 +103,20 @@ class PolicyImportTest {
                 if (i > 0) huge.append(',');
                 huge.append("{\"term\":\"Term ").append(i).append("\",\"category\":\"c\",\"severity\":\"WARN\"}");
             }
-            huge.append(",{\"term\":\"Term 7\",\"category\":\"c\",\"severity\":\"WARN\"}]}");
+            huge.append(",{\"term\":\"!!\",\"category\":\"c\",\"severity\":\"WARN\"}]}");
             List<String[]> cases = List.of(
                     new String[] {"malformed", "{\"terms\": [\n  {\"term\": \"A\" \"category\": \"c\"}\n]}", "line 2"},
                     new String[] {"unknown field", "{\"terms\": [\n {\"term\": \"A\", \"category\": \"c\", \"severity\": \"BLOCK\", \"colour\": \"red\"}]}", "unknown field \"colour\""},
                     new String[] {"wrong type", "{\"terms\": [{\"term\": 42, \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "must be a string"},
                     new String[] {"null", "{\"terms\": [{\"term\": null, \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "must not be null"},
-                    new String[] {"duplicate", "{\"terms\": [\n{\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n{\"term\": \"ALPHA\", \"category\": \"c\", \"severity\": \"WARN\"}]}", "duplicate"},
+                    new String[] {"lone surrogate", "{\"terms\": [\n{\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n{\"term\": \"Al\\ud83dpha\", \"category\": \"c\", \"severity\": \"WARN\"}]}", "lone surrogate"},
                     new String[] {"empty term", "{\"terms\": [{\"term\": \"  \", \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "empty term"},
                     new String[] {"bad regex", "{\"terms\": [{\"pattern\": \"AX-[0-9\", \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "invalid regex"},
                     new String[] {"catastrophic regex", "{\"terms\": [{\"pattern\": \"(a+)+$\", \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "catastrophic"},
                     new String[] {"missing terms", "{\"name\": \"x\"}", "missing required field"},
                     new String[] {"empty file", "", "malformed"},
                     new String[] {"5000-deep nesting", deep.toString(), "terms[0]"},
-                    new String[] {"huge file with a late duplicate", huge.toString(), "duplicate"},
-                    new String[] {"duplicate of a stored term", "{\"terms\": [{\"term\": \"Pr0ject Komodo\", \"category\": \"c\", \"severity\": \"BLOCK\"}]}", "duplicate"});
+                    new String[] {"huge file with a late bad entry", huge.toString(), "empty term"});
             for (String[] c : cases) {
                 ImportPreview prev = p.previewJson(c[0] + ".json", c[1], false);
                 assertFalse(prev.ok(), c[0]);
@@ -126,8 +125,9 @@ class PolicyImportTest {
                 assertThrows(ValidationException.class, () -> p.apply(prev), c[0]);
             }
             ImportPreview located = p.previewJson("dup.json", cases.get(4)[1], false);
-            ImportError dup = located.errors().get(0);
-            assertTrue(dup.line() == 3 || dup.message().contains("line 3"), dup.toString());
+            ImportError lone = located.errors().get(0);
+            assertEquals(3, lone.line(), lone.toString());
+            assertEquals("policy.error.loneSurrogate", lone.key());
 
             List<String[]> csvCases = List.of(
                     new String[] {"term,category,severity\n\"Open quote,codename,BLOCK\n", "never closed"},
@@ -139,7 +139,7 @@ class PolicyImportTest {
                     new String[] {"term,category,severity\nA,c,SEVERE\n", "bad severity"},
                     new String[] {"term,category,severity,embargoUntil\nA,c,BLOCK,next week\n", "bad embargoUntil"},
                     new String[] {"term,category,severity\n ,c,BLOCK\n", "empty term"},
-                    new String[] {"term,category,severity\nAlpha,c,BLOCK\nalpha,c,WARN\n", "duplicate"},
+                    new String[] {"term,category,severity\nAlpha,c,BLOCK\nAl\uD83Dpha,c,WARN\n", "lone surrogate"},
                     new String[] {"pattern,category,severity\n(a+)+$,c,BLOCK\n", "catastrophic"},
                     new String[] {"", "empty file"});
             for (String[] c : csvCases) {
@@ -187,12 +187,10 @@ class PolicyImportTest {
             assertEquals(new ImportError(2, -1, "terms[0] \"Alpha\": bad severity \"SEVERE\" (BLOCK, WARN or INFO) (line 2)", 0, "Alpha",
                     "policy.error.badSeverity", List.of("SEVERE"), false), severity);
 
-            ImportError dup = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,BLOCK\nALPHA,c,WARN\n", false).errors().get(0);
-            assertEquals("policy.error.duplicateTerm", dup.key());
-            assertEquals(3, dup.line());
-            assertEquals("ALPHA", dup.entryLabel());
-            assertEquals("Alpha", dup.args().get(1));
-            assertTrue(dup.message().startsWith("terms[" + dup.entry() + "] \"ALPHA\": duplicate term (same as terms["), dup.message());
+            ImportError lone = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,BLOCK\n\"Be\uDC00ta\",c,WARN\n", false)
+                    .errors().get(0);
+            assertEquals(new ImportError(3, 4, "lone surrogate (U+DC00): half of a character, which cannot be saved (line 3, column 4)",
+                    -1, null, "policy.error.csvLoneSurrogate", List.of("U+DC00"), false), lone);
 
             Path missing = dir.resolve("missing.json");
             assertEquals(new ImportError(-1, -1, "file not found: " + missing, -1, null, "policy.error.fileNotFound",

@@ -318,12 +318,12 @@ class ReviewWorkflowTest {
             f.clock.set(publishAt.minus(Duration.ofHours(5)));
             List<QueueItem> near = f.ctx.reviewService().needsAttention();
             assertEquals(List.of(id), near.stream().map(QueueItem::postId).toList());
-            assertEquals(0, f.ctx.reviewService().expireOverdue(f.clock.instant()));
+            assertEquals(0, f.ctx.reviewService().expireOverdue());
             f.clock.set(publishAt.minus(Duration.ofMinutes(59)));
             f.as("maya");
             assertEquals("workflow.error.deadlinePassed",
                     assertThrows(ValidationException.class, () -> f.ctx.reviewService().approve(id)).fieldErrors().get("approval"));
-            assertEquals(1, f.ctx.reviewService().expireOverdue(f.clock.instant()));
+            assertEquals(1, f.ctx.reviewService().expireOverdue());
             assertEquals(PostState.EXPIRED, f.ctx.draftService().get(id).post().state());
             assertTrue(f.ctx.draftService().get(id).approvals().isEmpty());
             f.as("rina");

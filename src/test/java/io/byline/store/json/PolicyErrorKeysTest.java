@@ -43,7 +43,7 @@ class PolicyErrorKeysTest {
     private static final Pattern KEY = Pattern.compile("\"(policy\\.error\\.[A-Za-z]+)\"");
     /** Sources that raise policy reasons. */
     private static final List<String> SOURCES = List.of("store/json/PolicyJson.java", "store/json/PolicyCsv.java",
-            "validation/CompiledPolicy.java", "validation/TermMatcher.java", "validation/GuardedRegex.java",
+            "validation/CompiledPolicy.java", "validation/TextChecks.java", "validation/TermMatcher.java", "validation/GuardedRegex.java",
             "service/PolicyService.java");
     /**
      * Keys no small test file can reach: the 64 MB limits (of a string or of bytes in memory), 500,001 valid
@@ -99,7 +99,7 @@ class PolicyErrorKeysTest {
         m.put(json("{\"term\": \"Beta\", \"embargoUntil\": \"next week\", " + ENTRY + "}"), "badEmbargoInstant");
         m.put(json("{\"term\": \"" + "Beta ".repeat(101) + "\", " + ENTRY + "}"), "termTooLong");
         m.put(json("{\"term\": \"!!!\", " + ENTRY + "}"), "termNoLetters");
-        m.put(json("{\"term\": \"ALPHA\", " + ENTRY + "}"), "duplicateTerm");
+        m.put(json("{\"term\": \"Be\\ud800ta\", " + ENTRY + "}"), "loneSurrogate");
         m.put("{\"terms\": [], \"internalDomains\": [\"intranet example\"]}", "badDomain");
         m.put(json("{\"pattern\": \"" + "a".repeat(2001) + "\", " + ENTRY + "}"), "patternTooLong");
         m.put(json("{\"pattern\": \"AX-[0-9\", " + ENTRY + "}"), "invalidRegexAt");
@@ -129,6 +129,7 @@ class PolicyErrorKeysTest {
         m.put("term,category,severity\nab\"c,codename,BLOCK\n", "csvStrayQuote");
         m.put("term,category,severity\n\"abc\"x,codename,BLOCK\n", "csvTextAfterQuote");
         m.put("term,category,severity\n\"Open quote,codename,BLOCK\n", "csvUnclosedQuote");
+        m.put("term,category,severity\nBe\uD800ta,codename,BLOCK\n", "csvLoneSurrogate");
         // found when the list is compiled (as the import preview does)
         m.put("term,category,severity\nAlpha,c,BLOCK\nalpha,c,WARN\n", "duplicateTerm");
         m.put("pattern,category,severity\n(a+)+$,c,BLOCK\n", "catastrophicRegex");

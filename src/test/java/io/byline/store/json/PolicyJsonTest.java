@@ -54,8 +54,8 @@ class PolicyJsonTest {
             `    {"term": "Beta", "category": "c"}`                                     | missing required field "severity"
             `    {"term": "  ", "category": "c", "severity": "BLOCK"}`                  | empty term
             `    {"term": "!!", "category": "c", "severity": "BLOCK"}`                  | empty term
-            `    {"term": "ALPHA-ONE", "category": "c", "severity": "BLOCK"}`           | duplicate term
-            `    {"term": "Alph4 0ne", "category": "c", "severity": "BLOCK"}`           | duplicate term
+            `    {"term": "Be\\ud800ta", "category": "c", "severity": "BLOCK"}`        | "term" holds a lone surrogate (U+D800) at character 3
+            `    {"term": "Beta", "note": "\\udc00", "category": "c", "severity": "BLOCK"}` | "note" holds a lone surrogate (U+DC00) at character 1
             `    {"pattern": "(unclosed", "category": "c", "severity": "BLOCK"}`        | invalid regex
             `    {"pattern": "(a+)+$", "category": "c", "severity": "BLOCK"}`           | catastrophic regex
             `    {"term": "Beta", "category": "c", "severity": "FATAL"}`                | bad severity "FATAL"

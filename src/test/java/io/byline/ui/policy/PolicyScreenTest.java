@@ -166,6 +166,36 @@ class PolicyScreenTest extends UiTest {
         clickOn("#importCancel");
     }
 
+    /** Imports a list with two spellings of one term; returns the warnings the preview shows (and applies it). */
+    private List<String> importEqualTerms(Locale language, String screenshot) throws Exception {
+        openAs("admin", language);
+        Path file = dir.resolve("equal-terms.csv");
+        Files.writeString(file, "term,category,severity\nProject Titan,codename,WARN\nproject-titan,codename,BLOCK\n");
+        interact(() -> controller().importFile(file));
+        settle();
+        assertFalse(((Button) node("#importApply")).isDisable(), "equal terms no longer stop the import");
+        ListView<String> warnings = node("#importWarnings");
+        List<String> items = List.copyOf(warnings.getItems());
+        Screenshots.write(((Node) node("#importDialog")).getScene(), screenshot);
+        clickOn("#importApply");
+        settle();
+        assertFalse(exists("#importDialog"));
+        return items;
+    }
+
+    @Test
+    void equalTermsAreMergedWithAWarningNamingBothLines() throws Exception {
+        assertEquals(List.of("Line 3 \"project-titan\" is the same term as line 2 \"Project Titan\" after normalisation: merged"
+                + " into one, BLOCK (the stricter severity)"), importEqualTerms(Locale.ENGLISH, "policy-import-merged"));
+    }
+
+    @Test
+    void equalTermsWarningInIndonesian() throws Exception {
+        assertEquals(List.of("Baris 3 \"project-titan\" adalah istilah yang sama dengan baris 2 \"Project Titan\" setelah"
+                + " dinormalkan: digabung menjadi satu, BLOCK (tingkat yang lebih ketat)"),
+                importEqualTerms(UiTest.INDONESIAN, "policy-import-merged_id"));
+    }
+
     /** A CSV term list with a problem on each row after the header (the parse goes on, so all are listed). */
     private static final String BAD_ROWS = "term,category,severity,embargoUntil\n"
             + "Project Bromo,codename,SEVERE,\n"

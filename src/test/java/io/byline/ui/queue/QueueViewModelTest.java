@@ -198,14 +198,33 @@ class QueueViewModelTest {
             assertFalse(c.days().contains(day), "the week of 1 June");
             c.next();
             assertTrue(c.days().contains(day));
-            c.move(id, day.plusDays(2));
-            assertTrue(c.lastMoveProperty().get().ok());
-            assertEquals(0, c.lastMoveProperty().get().result().approvalsVoided());
-            assertEquals(List.of(id), c.byDay().get(day.plusDays(2)).stream().map(QueueItem::postId).toList());
-            assertEquals(PostState.APPROVED, c.items().get(0).state());
             c.move(id, java.time.LocalDate.of(2026, 5, 20));
             assertFalse(c.lastMoveProperty().get().ok());
             assertEquals("compose.error.publishInPast", c.lastMoveProperty().get().errorKey());
+            c.move(id, day.plusDays(2));
+            assertTrue(c.lastMoveProperty().get().ok());
+            assertEquals(3, c.lastMoveProperty().get().result().approvalsVoided(), "an approval covers the publish time");
+            assertTrue(c.byDay().getOrDefault(day.plusDays(2), List.of()).isEmpty(), "back in review, off the calendar");
+            assertEquals(PostState.IN_REVIEW, f.ctx.draftService().get(id).post().state());
+        }
+    }
+
+    @Test
+    void theExecutiveWhoSignsLastMovesTheirPostOnTheCalendarAndItStaysApproved() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Calendar words, moved by Sari.");
+            f.approveAll(id);
+            f.as("sari");
+            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
+                    f.clock, java.time.ZoneOffset.UTC);
+            c.load();
+            assertTrue(c.canReschedule());
+            var day = java.time.LocalDate.of(2026, 6, 11);
+            c.move(id, day.plusDays(1));
+            assertTrue(c.lastMoveProperty().get().ok());
+            assertEquals(0, c.lastMoveProperty().get().result().approvalsVoided());
+            assertEquals(List.of(id), c.byDay().get(day.plusDays(1)).stream().map(QueueItem::postId).toList());
+            assertEquals(PostState.APPROVED, f.ctx.draftService().get(id).post().state());
         }
     }
 
@@ -274,13 +293,13 @@ class QueueViewModelTest {
             f.as("andi");
             List<ToastPresenter.Toast> andiToasts = new java.util.ArrayList<>();
             var i18n = io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH);
-            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(andiToasts)));
             assertEquals(0, andi.count(), "expired: no longer waiting on andi");
             assertEquals(PostState.EXPIRED, f.ctx.draftService().get(id).post().state());
             f.as("rina");
             List<ToastPresenter.Toast> rinaToasts = new java.util.ArrayList<>();
-            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(rinaToasts)));
             rina.count();
             assertEquals(1, rinaToasts.size());
@@ -303,7 +322,7 @@ class QueueViewModelTest {
             f.submitted("First post.");
             f.as("andi");
             List<ToastPresenter.Toast> toasts = new java.util.ArrayList<>();
-            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(), f.clock,
+            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
                     new QueueAlerts(io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH), recorder(toasts)));
             assertEquals(1, badge.count());
             assertEquals(1, toasts.size());

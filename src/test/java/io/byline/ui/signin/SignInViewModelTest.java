@@ -63,4 +63,17 @@ class SignInViewModelTest {
         model.signIn(signedIn::set);
         assertEquals(new SignInViewModel.Message("signin.error.missing"), model.problemProperty().get());
     }
+
+    @Test
+    void tooManyFailuresSayHowLongToWait() {
+        for (int i = 0; i < 3; i++) {
+            model.usernameProperty().set("rina");
+            model.passwordProperty().set("wrong " + i);
+            model.signIn(signedIn::set);
+        }
+        assertEquals(new SignInViewModel.Message("signin.error.throttled", java.util.List.of(5L)), model.problemProperty().get());
+        assertEquals("", model.passwordProperty().get());
+        assertNull(signedIn.get());
+        assertFalse(model.busyProperty().get());
+    }
 }
