@@ -4,6 +4,7 @@ import io.byline.domain.Account;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
 import io.byline.domain.PostState;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.WordDiff;
 import io.byline.service.DraftService;
@@ -576,7 +577,7 @@ public final class ComposeController implements Screen {
         if (n == 0) return;
         int[] sev = new int[n];
         for (FindingViewModel f : model.findings()) {
-            if (!f.hasSpan() || "length".equals(f.rule())) continue;
+            if (!f.hasSpan() || RuleIds.LENGTH.equals(f.rule())) continue;
             int level = f.severity().ordinal() + 1;
             for (int i = Math.max(0, f.start()); i < Math.min(n, f.end()); i++) sev[i] = Math.max(sev[i], level);
         }
@@ -604,7 +605,7 @@ public final class ComposeController implements Screen {
     private String hoverText(int index) {
         List<String> lines = new ArrayList<>();
         for (FindingViewModel f : model.findings()) {
-            if (f.covers(index) && !"length".equals(f.rule())) lines.add(severityWord(f.severity()) + ": " + f.message());
+            if (f.covers(index) && !RuleIds.LENGTH.equals(f.rule())) lines.add(severityWord(f.severity()) + ": " + f.message());
         }
         int over = model.overflowStartProperty().get();
         Platform p = model.activePlatformProperty().get();

@@ -9,6 +9,7 @@ import io.byline.domain.PostFinding;
 import io.byline.domain.PostMedia;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.ValidationException;
 import io.byline.domain.WordDiff;
@@ -79,7 +80,6 @@ public final class ComposeViewModel {
     public static final java.time.Duration AUTOSAVE_DELAY = java.time.Duration.ofMillis(1500);
     /** Platforms whose long posts can be shown as a numbered thread. */
     public static final EnumSet<Platform> THREAD_PLATFORMS = EnumSet.of(Platform.X, Platform.THREADS, Platform.BLUESKY);
-    static final String ALT_TEXT_RULE = "media.alt-text";
 
     /** Where the draft is in being kept. */
     public enum SaveState { EMPTY, NOT_READY, UNSAVED, SAVING, SAVED, FAILED }
@@ -638,7 +638,7 @@ public final class ComposeViewModel {
         List<FindingViewModel> all = new ArrayList<>(textFindings);
         for (MediaViewModel m : media) {
             if (!m.hasAltText()) {
-                all.add(new FindingViewModel(Severity.WARN, ALT_TEXT_RULE, i18n.text("finding.media.altText"), m.fileName(),
+                all.add(new FindingViewModel(Severity.WARN, RuleIds.MEDIA_ALT_TEXT, i18n.text("finding.media.altText"), m.fileName(),
                         0, 0, null, m.id()));
             }
         }
@@ -1088,7 +1088,7 @@ public final class ComposeViewModel {
     private FindingViewModel row(PostFinding f, PostVersion v) {
         String in = f.platform() == null ? v.text() : v.textFor(f.platform());
         String matched = f.end() > f.start() && f.end() <= in.length() ? in.substring(f.start(), f.end()) : "";
-        String msg = ALT_TEXT_RULE.equals(f.rule()) ? i18n.text("finding.media.altText")
+        String msg = RuleIds.MEDIA_ALT_TEXT.equals(f.rule()) ? i18n.text("finding.media.altText")
                 : message(f.rule(), f.messageKey(), f.category(), f.rule(), f.platform(), in);
         return new FindingViewModel(f.severity(), f.rule(), msg, matched, f.start(), f.end(), f.platform(), 0);
     }

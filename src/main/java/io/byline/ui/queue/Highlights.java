@@ -1,6 +1,7 @@
 package io.byline.ui.queue;
 
 import io.byline.domain.PostFinding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.WordDiff;
 import io.byline.ui.common.I18n;
@@ -27,7 +28,7 @@ final class Highlights {
         List<List<PostFinding>> covering = new ArrayList<>(n);
         for (int i = 0; i < n; i++) covering.add(null);
         for (PostFinding f : findings) {
-            if (f.rule().equals("length") || f.end() <= f.start()) continue;
+            if (f.rule().equals(RuleIds.LENGTH) || f.end() <= f.start()) continue;
             for (int i = Math.max(0, f.start()); i < Math.min(n, f.end()); i++) {
                 worst[i] = Severity.worst(worst[i], f.severity());
                 if (covering.get(i) == null) covering.set(i, new ArrayList<>());

@@ -1,5 +1,6 @@
 package io.byline.ui.risks;
 
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.service.PolicyService;
@@ -263,7 +264,7 @@ public final class RisksController implements Screen {
         boolean busy = model.busyProperty().get();
         selectionLabel.setText(sel.isEmpty() ? i18n.text("risks.selection.none") : i18n.text("risks.selection", sel.size()));
         openButton.setDisable(busy || sel.size() != 1);
-        falsePositiveButton.setDisable(busy || sel.size() != 1 || !"lexicon".equals(sel.get(0).rule()));
+        falsePositiveButton.setDisable(busy || sel.size() != 1 || !RuleIds.LEXICON.equals(sel.get(0).rule()));
         acknowledgeButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canAcknowledge));
         overrideButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canOverride));
         boolean mayOverride = user.hasAny(io.byline.domain.Role.LEGAL, io.byline.domain.Role.APPROVER);
