@@ -19,7 +19,9 @@ import io.byline.ui.common.FxDebouncer;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
+import io.byline.ui.common.PostStates;
 import io.byline.ui.common.Screen;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
@@ -235,7 +237,7 @@ public final class ComposeController implements Screen {
 
         // header
         stateChip.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get() == null
-                ? i18n.text("compose.state.new") : i18n.text("compose.state." + model.stateProperty().get().name()), model.stateProperty()));
+                ? i18n.text("compose.state.new") : PostStates.name(model.stateProperty().get(), i18n), model.stateProperty()));
         model.stateProperty().addListener((o, a, b) -> styleState());
         styleState();
         saveStatus.textProperty().bind(Bindings.createStringBinding(this::saveStatusText, model.saveStateProperty(),
@@ -605,7 +607,7 @@ public final class ComposeController implements Screen {
     private String hoverText(int index) {
         List<String> lines = new ArrayList<>();
         for (FindingViewModel f : model.findings()) {
-            if (f.covers(index) && !RuleIds.LENGTH.equals(f.rule())) lines.add(severityWord(f.severity()) + ": " + f.message());
+            if (f.covers(index) && !RuleIds.LENGTH.equals(f.rule())) lines.add(Severities.name(f.severity(), i18n) + ": " + f.message());
         }
         int over = model.overflowStartProperty().get();
         Platform p = model.activePlatformProperty().get();
@@ -613,9 +615,6 @@ public final class ComposeController implements Screen {
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
-    private String severityWord(Severity s) {
-        return i18n.text("compose.severity." + s.name());
-    }
 
     // ====================================================================================== filling
 
@@ -908,7 +907,7 @@ public final class ComposeController implements Screen {
         }
         Label l = new Label(i18n.text("compose.thread.findings", part.findings().size()), Icons.of(Icons.severity(part.worst())));
         l.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(part.worst()));
-        l.setTooltip(new Tooltip(String.join("\n", part.findings().stream().map(f -> severityWord(f.severity()) + ": "
+        l.setTooltip(new Tooltip(String.join("\n", part.findings().stream().map(f -> Severities.name(f.severity(), i18n) + ": "
                 + f.message()).toList())));
         return l;
     }
@@ -1088,7 +1087,7 @@ public final class ComposeController implements Screen {
                 setTooltip(null);
                 return;
             }
-            Label chip = new Label(severityWord(f.severity()), Icons.of(Icons.severity(f.severity())));
+            Label chip = new Label(Severities.name(f.severity(), i18n), Icons.of(Icons.severity(f.severity())));
             chip.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(f.severity()));
             chip.setMinWidth(Region.USE_PREF_SIZE);
             Label message = new Label(f.message());

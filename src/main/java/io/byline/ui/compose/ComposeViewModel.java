@@ -23,6 +23,7 @@ import io.byline.service.VersionDiff;
 import io.byline.ui.common.Debouncer;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
 import io.byline.validation.LengthInfo;
 import io.byline.validation.PlatformLength;
 import io.byline.validation.ThreadSplitter;
@@ -614,24 +615,8 @@ public final class ComposeViewModel {
     }
 
     private FindingViewModel row(Finding f, Platform p, String inText) {
-        return new FindingViewModel(f.severity(), f.rule(), message(f.rule(), f.messageKey(), f.category(), f.message(), p, inText),
+        return new FindingViewModel(f.severity(), f.rule(), FindingTexts.message(i18n.locale(), f, p, inText),
                 f.text() == null ? "" : f.text(), f.start(), f.end(), p, 0);
-    }
-
-    /** A finding's message in the user's language (never the term itself). */
-    String message(String rule, String key, String category, String english, Platform p, String inText) {
-        if ("length".equals(rule) && p != null) {
-            LengthInfo info = PlatformLength.measure(inText == null ? "" : inText, p);
-            return i18n.text("finding.length", p.displayName(), info.count(), info.limit());
-        }
-        if (key != null && i18n.has(key)) {
-            return "finding.lexicon".equals(key) ? i18n.text(key, category == null ? "" : category) : i18n.text(key);
-        }
-        if ("lexicon".equals(rule) && category != null && i18n.has("finding.lexicon." + category)) {
-            return i18n.text("finding.lexicon." + category);
-        }
-        if ("lexicon".equals(rule)) return i18n.text("finding.lexicon", category == null ? "" : category);
-        return english != null ? english : rule;
     }
 
     private void refreshFindings() {
@@ -1088,9 +1073,7 @@ public final class ComposeViewModel {
     private FindingViewModel row(PostFinding f, PostVersion v) {
         String in = f.platform() == null ? v.text() : v.textFor(f.platform());
         String matched = f.end() > f.start() && f.end() <= in.length() ? in.substring(f.start(), f.end()) : "";
-        String msg = RuleIds.MEDIA_ALT_TEXT.equals(f.rule()) ? i18n.text("finding.media.altText")
-                : message(f.rule(), f.messageKey(), f.category(), f.rule(), f.platform(), in);
-        return new FindingViewModel(f.severity(), f.rule(), msg, matched, f.start(), f.end(), f.platform(), 0);
+        return new FindingViewModel(f.severity(), f.rule(), FindingTexts.message(i18n.locale(), f, in), matched, f.start(), f.end(), f.platform(), 0);
     }
 
     /**

@@ -12,11 +12,14 @@ import io.byline.domain.Severity;
 import io.byline.service.DashboardService;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.PostStates;
 import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.Screen;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -176,7 +179,7 @@ public final class DashboardController implements Screen {
                     setGraphic(null);
                     return;
                 }
-                Label chip = new Label(i18n.text("dashboard.state." + s));
+                Label chip = new Label(PostStates.name(PostState.valueOf(s), i18n));
                 chip.getStyleClass().addAll(StyleClasses.STATE_CHIP, StyleClasses.state(s));
                 setGraphic(chip);
             }
@@ -389,7 +392,7 @@ public final class DashboardController implements Screen {
             String cat = c.executive() + " · " + c.platform().displayName();
             postCats.add(cat);
             posts.add(new Bar(cat, c.state().name(), c.posts(), () -> service.posts(c.executiveId(), c.platform(), c.state()),
-                    () -> i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), stateName(c.state())), null));
+                    () -> i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), PostStates.name(c.state(), i18n)), null));
         }
         chart("postsChart", w, i18n.text("dashboard.posts.empty"), new ArrayList<>(postCats), stateStyles(), posts, true,
                 i18n.text("dashboard.axis.posts"), false);
@@ -419,7 +422,7 @@ public final class DashboardController implements Screen {
             LocalDate week = weekOf.get(parts[0]);
             Severity s = Severity.valueOf(parts[1]);
             byWeek.add(new Bar(parts[0], s.name(), n, () -> service.findings(week, week.plusWeeks(1), null, s),
-                    () -> i18n.text("dashboard.drill.findings", severityName(s), i18n.text("dashboard.drill.findings.week", parts[0])),
+                    () -> i18n.text("dashboard.drill.findings", Severities.name(s, i18n), i18n.text("dashboard.drill.findings.week", parts[0])),
                     RisksLink.category(null, s)));
         });
         chart("findingsChart", w, i18n.text("dashboard.findings.empty"), weeks, severityStyles(), byWeek, true,
@@ -435,11 +438,11 @@ public final class DashboardController implements Screen {
             String[] parts = k.split("\\|");
             if (!categories.contains(parts[0])) return;
             Severity s = Severity.valueOf(parts[1]);
-            byCategory.add(new Bar(categoryName(parts[0]), s.name(), n, () -> service.findings(first, end, parts[0], s),
-                    () -> i18n.text("dashboard.drill.findings", severityName(s) + " · " + categoryName(parts[0]),
+            byCategory.add(new Bar(FindingTexts.groupName(i18n.locale(), parts[0]), s.name(), n, () -> service.findings(first, end, parts[0], s),
+                    () -> i18n.text("dashboard.drill.findings", Severities.name(s, i18n) + " · " + FindingTexts.groupName(i18n.locale(), parts[0]),
                             i18n.text("dashboard.drill.findings.weeks", w.weeks())), RisksLink.category(parts[0], s)));
         });
-        chart("categoriesChart", w, i18n.text("dashboard.findings.empty"), categories.stream().map(this::categoryName).toList(),
+        chart("categoriesChart", w, i18n.text("dashboard.findings.empty"), categories.stream().map(c -> FindingTexts.groupName(i18n.locale(), c)).toList(),
                 severityStyles(), byCategory, true, i18n.text("dashboard.axis.findings"), false);
     }
 
@@ -479,7 +482,7 @@ public final class DashboardController implements Screen {
         for (var d : counts) {
             String cat = dayLabel.format(d.day());
             due.add(new Bar(cat, d.state().name(), d.posts(), () -> service.due(d.day(), d.state(), zone),
-                    () -> i18n.text("dashboard.drill.due", cat, stateName(d.state())), null));
+                    () -> i18n.text("dashboard.drill.due", cat, PostStates.name(d.state(), i18n)), null));
         }
         Map<String, SeriesStyle> dueStyles = new LinkedHashMap<>(stateStyles());
         dueStyles.keySet().removeIf(k -> !DashboardService.OPEN.contains(PostState.valueOf(k)));
@@ -512,32 +515,16 @@ public final class DashboardController implements Screen {
 
     private Map<String, SeriesStyle> stateStyles() {
         Map<String, SeriesStyle> m = new LinkedHashMap<>();
-        for (PostState s : PostState.values()) m.put(s.name(), new SeriesStyle(stateName(s), barClass(s.name())));
+        for (PostState s : PostState.values()) m.put(s.name(), new SeriesStyle(PostStates.name(s, i18n), barClass(s.name())));
         return m;
     }
 
     private Map<String, SeriesStyle> severityStyles() {
         Map<String, SeriesStyle> m = new LinkedHashMap<>();
         for (Severity s : List.of(Severity.BLOCK, Severity.WARN, Severity.INFO)) {
-            m.put(s.name(), new SeriesStyle(severityName(s), barClass(s.name())));
+            m.put(s.name(), new SeriesStyle(Severities.name(s, i18n), barClass(s.name())));
         }
         return m;
-    }
-
-    private String stateName(PostState s) {
-        return i18n.text("dashboard.state." + s.name());
-    }
-
-    private String severityName(Severity s) {
-        return i18n.text("dashboard.severity." + s.name());
-    }
-
-    /** A policy category or rule id in words when the findings bundle names it, else as it is. */
-    private String categoryName(String category) {
-        for (String key : List.of("category." + category, "finding.category." + category)) {
-            if (i18n.has(key)) return i18n.text(key);
-        }
-        return category;
     }
 
     /** A card's title and hint, then its content. */

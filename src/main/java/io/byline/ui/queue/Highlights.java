@@ -5,6 +5,8 @@ import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.WordDiff;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Severities;
+import io.byline.validation.FindingTexts;
 
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
@@ -48,7 +50,7 @@ final class Highlights {
                 StringBuilder tip = new StringBuilder();
                 for (PostFinding f : covering.get(i)) {
                     if (tip.length() > 0) tip.append('\n');
-                    tip.append(QueueTexts.severity(i18n, f.severity())).append(": ").append(QueueTexts.finding(i18n, f, text));
+                    tip.append(Severities.name(f.severity(), i18n)).append(": ").append(FindingTexts.message(i18n.locale(), f, text));
                 }
                 Tooltip.install(t, new Tooltip(tip.toString()));
             }

@@ -3,7 +3,9 @@ package io.byline.ui.queue;
 import io.byline.domain.Comment;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
+import io.byline.domain.PostFinding;
 import io.byline.domain.PostState;
+import io.byline.domain.PostVersion;
 import io.byline.domain.Role;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
@@ -18,6 +20,9 @@ import io.byline.service.ReviewService;
 import io.byline.service.Session;
 import io.byline.service.VersionDiff;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
+import io.byline.validation.LengthInfo;
+import io.byline.validation.PlatformLength;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +42,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,6 +70,17 @@ public final class QueueViewModel {
                          boolean canPublish) {
         public Detail {
             comments = List.copyOf(comments);
+        }
+
+        /** A finding's message in the language, lengths counted on the text of the finding's platform. */
+        public String message(PostFinding f, Locale locale) {
+            PostVersion v = post.current();
+            return FindingTexts.message(locale, f, f.platform() == null ? v.text() : v.textFor(f.platform()));
+        }
+
+        /** The current text's length on a platform, counted the platform's way (as Compose counts it). */
+        public LengthInfo length(Platform p) {
+            return PlatformLength.measure(post.current().textFor(p), p);
         }
 
         public long postId() {

@@ -21,6 +21,7 @@ import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
 import io.byline.ui.common.PolicyRechecks;
 import io.byline.ui.common.Severities;
+import io.byline.validation.FindingTexts;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -139,7 +140,7 @@ public final class RisksController implements Screen {
         severityFilter.getItems().setAll(sevs);
         cells(severityFilter, s -> s == null ? i18n.text("risks.filter.allSeverities") : Severities.name(s, i18n));
         severityFilter.valueProperty().bindBidirectional(model.severityProperty());
-        cells(categoryFilter, c -> c == null ? i18n.text("risks.filter.allCategories") : categoryName(c));
+        cells(categoryFilter, c -> c == null ? i18n.text("risks.filter.allCategories") : FindingTexts.groupName(i18n.locale(), c));
         cells(executiveFilter, e -> e == null ? i18n.text("risks.filter.allExecutives") : e);
         mirror(model.categories(), categoryFilter);
         mirror(model.executives(), executiveFilter);
@@ -149,7 +150,7 @@ public final class RisksController implements Screen {
         ruleFilter.visibleProperty().bind(model.ruleProperty().isNotNull());
         ruleFilter.managedProperty().bind(ruleFilter.visibleProperty());
         ruleFilter.textProperty().bind(Bindings.createStringBinding(() -> model.ruleProperty().get() == null ? ""
-                : i18n.text("risks.filter.rule", ruleName(model.ruleProperty().get())), model.ruleProperty()));
+                : i18n.text("risks.filter.rule", FindingTexts.groupName(i18n.locale(), model.ruleProperty().get())), model.ruleProperty()));
         ruleFilter.setGraphic(io.byline.ui.common.Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
         ruleFilter.setTooltip(new Tooltip(i18n.text("risks.filter.rule.clear")));
 
@@ -161,7 +162,7 @@ public final class RisksController implements Screen {
         severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
         severityColumn.setCellFactory(c -> Severities.cell(i18n));
         severityColumn.setComparator(java.util.Comparator.reverseOrder());
-        findingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(message(c.getValue())));
+        findingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(RisksViewModel.message(c.getValue(), i18n.locale())));
         findingColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -288,25 +289,6 @@ public final class RisksController implements Screen {
         return box;
     }
 
-    /** The finding's message in the user's language (never the policy term). */
-    private String message(Risk r) {
-        if (r.messageKey() != null && i18n.has(r.messageKey())) return i18n.text(r.messageKey());
-        if ("lexicon".equals(r.rule()) && r.category() != null) {
-            String key = "finding.lexicon." + r.category();
-            return i18n.has(key) ? i18n.text(key) : i18n.text("finding.lexicon", r.category());
-        }
-        String key = "risks.rule." + r.rule();
-        return i18n.has(key) ? i18n.text(key) : r.rule();
-    }
-
-    /** A rule by what its findings are about (the category name, when the rule is also a category), else its id. */
-    private String ruleName(String rule) {
-        for (String key : List.of("risks.ruleName." + rule, "risks.category." + rule, "risks.rule." + rule)) {
-            if (i18n.has(key)) return i18n.text(key);
-        }
-        return rule;
-    }
-
     @FXML
     void clearRule() {
         model.ruleProperty().set(null);
@@ -320,17 +302,12 @@ public final class RisksController implements Screen {
         return true;
     }
 
-    private String categoryName(String c) {
-        String key = "risks.category." + c;
-        return i18n.has(key) ? i18n.text(key) : c;
-    }
-
     private void horizontal(BarChart<Number, String> chart, List<RisksViewModel.Count> counts, boolean categories) {
         XYChart.Series<Number, String> s = new XYChart.Series<>();
         List<RisksViewModel.Count> reversed = new ArrayList<>(counts);
         java.util.Collections.reverse(reversed); // biggest on top
         for (RisksViewModel.Count c : reversed) {
-            s.getData().add(new XYChart.Data<>(c.count(), shorten(categories ? categoryName(c.label()) : c.label())));
+            s.getData().add(new XYChart.Data<>(c.count(), shorten(categories ? FindingTexts.groupName(i18n.locale(), c.label()) : c.label())));
         }
         chart.getData().setAll(List.of(s));
     }

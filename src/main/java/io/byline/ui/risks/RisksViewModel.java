@@ -6,6 +6,7 @@ import io.byline.service.RiskService;
 import io.byline.service.RiskService.Risk;
 import io.byline.service.RiskService.RiskRef;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -108,6 +109,11 @@ public final class RisksViewModel {
             recount();
             loaded.set(true);
         }, e -> loaded.set(true));
+    }
+
+    /** The finding's message in the language (never the policy term); the post's text is not at hand here. */
+    public static String message(Risk r, Locale locale) {
+        return FindingTexts.message(locale, r.rule(), r.messageKey(), r.category(), r.platform(), null, null);
     }
 
     /** The category shown for a finding: the policy category, else the rule. */
