@@ -54,6 +54,15 @@ public abstract class UiTest extends FxRobot {
         });
     }
 
+    /** The window at 1366×768, the commonest laptop screen. */
+    protected void laptopSize() {
+        interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        settle();
+    }
+
     /** Opens the demo workspace and shows its entry (sign-in). */
     protected void openDemo() {
         open(TestWorkspace.demo(dir), Locale.ENGLISH);

@@ -6,6 +6,7 @@ import io.byline.domain.StorageException;
 import io.byline.service.AuditService;
 import io.byline.service.EvidenceService;
 import io.byline.service.WorkspaceService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FileChoosers;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.Icons;
@@ -126,6 +127,8 @@ public final class AuditController implements Screen {
         cells(userBox);
         cells(eventBox);
         cells(entityBox);
+        fromPicker.setConverter(DateFields.converter(i18n.locale()));
+        toPicker.setConverter(DateFields.converter(i18n.locale()));
         fromPicker.valueProperty().bindBidirectional(model.fromProperty());
         toPicker.valueProperty().bindBidirectional(model.toProperty());
         idError.textProperty().bind(Bindings.createStringBinding(() -> model.idErrorProperty().get() == null ? ""

@@ -11,6 +11,7 @@ import io.byline.service.DraftService;
 import io.byline.service.ExecutiveService;
 import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
@@ -264,6 +265,7 @@ public final class ComposeController implements Screen {
         executiveBox.valueProperty().bindBidirectional(model.executiveProperty());
         executiveBox.disableProperty().bind(model.postIdProperty().isNotNull().or(Bindings.createBooleanBinding(() -> !edit)));
         model.accounts().addListener((ListChangeListener<AccountToggleViewModel>) c -> fillAccounts());
+        publishDatePicker.setConverter(DateFields.converter(i18n.locale()));
         publishDatePicker.valueProperty().bindBidirectional(model.publishDateProperty());
         publishDatePicker.setDisable(!edit);
         publishTimeField.textProperty().bindBidirectional(model.publishTimeProperty());

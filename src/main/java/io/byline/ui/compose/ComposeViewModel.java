@@ -22,6 +22,7 @@ import io.byline.service.ReviewService;
 import io.byline.service.VersionDiff;
 import io.byline.ui.common.Debouncer;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.TaskRunner;
 import io.byline.validation.FindingTexts;
 import io.byline.validation.LengthInfo;
@@ -55,7 +56,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -659,20 +659,12 @@ public final class ComposeViewModel {
 
     // ====================================================================================== publish time
 
-    public static ZoneId zone(Executive e) {
-        try {
-            return ZoneId.of(e.timeZone());
-        } catch (RuntimeException ex) {
-            return ZoneId.of("UTC");
-        }
+    private static ZoneId zone(Executive e) {
+        return PublishTimes.zone(e);
     }
 
     private String zoneLabel(Executive e) {
-        ZoneId z = zone(e);
-        String shortName = z.getDisplayName(TextStyle.SHORT, i18n.locale());
-        Instant now = clock.instant();
-        String offset = z.getRules().getOffset(now).getId().replace("Z", "+00:00");
-        return shortName.equals(z.getId()) ? z.getId() + " (UTC" + offset + ")" : shortName + " · " + z.getId() + " (UTC" + offset + ")";
+        return PublishTimes.zoneLabel(zone(e), clock.instant(), i18n.locale());
     }
 
     /** The publish time as an instant, or null when the date or time is missing or malformed. */

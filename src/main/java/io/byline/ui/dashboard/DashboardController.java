@@ -13,6 +13,7 @@ import io.byline.service.DashboardService;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.PostStates;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.Severities;
@@ -91,7 +92,8 @@ public final class DashboardController implements Screen {
     private final ShellStatus status;
     private final DateTimeFormatter dayLabel;
     private final DateTimeFormatter weekLabel;
-    private final DateTimeFormatter publish;
+    /** When the figures were computed, in this computer's zone. */
+    private final DateTimeFormatter computed;
     private final NumberFormat integers;
     private boolean shownBefore;
     /** The chart whose bar opened the list beside the charts (the focus goes back there when the list closes). */
@@ -122,7 +124,7 @@ public final class DashboardController implements Screen {
         Locale l = i18n.locale();
         this.dayLabel = DateTimeFormatter.ofPattern("EEE d MMM", l);
         this.weekLabel = DateTimeFormatter.ofPattern("d MMM", l);
-        this.publish = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(l).withZone(ZoneId.systemDefault());
+        this.computed = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(l).withZone(ZoneId.systemDefault());
         this.integers = NumberFormat.getIntegerInstance(l);
     }
 
@@ -140,7 +142,7 @@ public final class DashboardController implements Screen {
         });
         computedLabel.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
                         ? i18n.text("dashboard.loading") : model.windowProperty().get() == null ? ""
-                        : i18n.text("dashboard.computed", publish.format(model.windowProperty().get().computedAt())),
+                        : i18n.text("dashboard.computed", computed.format(model.windowProperty().get().computedAt())),
                 model.loadingProperty(), model.windowProperty()));
         // each chart is drawn as soon as its figures are in; until then its card says they are being computed
         model.windowProperty().addListener((Observable o) -> placeholders(model.windowProperty().get()));
@@ -184,7 +186,7 @@ public final class DashboardController implements Screen {
                 setGraphic(chip);
             }
         });
-        publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(publish.format(c.getValue().publishAt())));
+        publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(PublishTimes.brief(c.getValue().publishAt(), PublishTimes.zone(c.getValue().timeZone()), i18n.locale())));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
         wordsColumn.setCellFactory(col -> new TableCell<>() {
             @Override

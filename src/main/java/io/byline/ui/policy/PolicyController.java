@@ -4,6 +4,7 @@ import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.service.PolicyService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.PolicyRechecks;
 import io.byline.ui.common.Severities;
@@ -227,6 +228,7 @@ public final class PolicyController implements Screen {
         severityBox.setButtonCell(new Cell<>(s -> s == null ? "" : Severities.name(s, i18n)));
         severityBox.setCellFactory(v -> new Cell<>(s -> s == null ? "" : Severities.name(s, i18n)));
         severityBox.valueProperty().bindBidirectional(model.severityProperty());
+        embargoPicker.setConverter(DateFields.converter(i18n.locale()));
         embargoPicker.valueProperty().bindBidirectional(model.embargoProperty());
         noteArea.textProperty().bindBidirectional(model.noteProperty());
         sampleArea.textProperty().bindBidirectional(model.sampleProperty());

@@ -25,6 +25,7 @@ import io.byline.ui.common.I18n;
 import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
 import io.byline.ui.common.PostStates;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.Severities;
 import io.byline.ui.common.ShellStatus;
@@ -156,7 +157,7 @@ public final class QueueController implements Screen {
                            NotificationService notifications, Session session, TaskRunner runner, java.time.Clock clock,
                            I18n i18n, DialogService dialogs, Appearance appearance, ShellStatus status) {
         this.model = new QueueViewModel(reviews, publishing, drafts, executives, session, runner, clock);
-        this.calendar = new CalendarViewModel(reviews, session, runner, clock, ZoneId.systemDefault());
+        this.calendar = new CalendarViewModel(reviews, session, runner, clock, model::zoneOf);
         this.bell = new NotificationsViewModel(notifications, runner);
         this.publishing = publishing;
         this.runner = runner;
@@ -489,7 +490,8 @@ public final class QueueController implements Screen {
 
     private Node deadlineCell(QueueItem item) {
         boolean awaiting = PostState.AWAITING_APPROVAL.contains(item.state());
-        Label date = new Label(QueueTexts.shortDateTime(i18n, awaiting ? item.deadline() : item.publishAt(), zone));
+        ZoneId executiveZone = model.zoneOf(item.executiveId());
+        Label date = new Label(PublishTimes.brief(awaiting ? item.deadline() : item.publishAt(), executiveZone, i18n.locale()));
         date.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(6, date);
         first.setAlignment(Pos.CENTER_LEFT);
@@ -504,7 +506,7 @@ public final class QueueController implements Screen {
         Label step = new Label(second);
         step.getStyleClass().add(StyleClasses.HINT);
         box.getChildren().add(step);
-        Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", QueueTexts.dateTime(i18n, item.publishAt(), zone))));
+        Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", PublishTimes.full(item.publishAt(), executiveZone, i18n.locale()))));
         return box;
     }
 
@@ -617,8 +619,10 @@ public final class QueueController implements Screen {
         version.getStyleClass().add(StyleClasses.MUTED);
         HBox top = new HBox(10, name, state, spacer, version);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label when = new Label(i18n.text("queue.detail.when", QueueTexts.dateTime(i18n, p.post().publishAt(), zone),
-                QueueTexts.dateTime(i18n, p.deadline(), zone)));
+        ZoneId executiveZone = PublishTimes.zone(p.executive());
+        Label when = new Label(i18n.text("queue.detail.when", PublishTimes.full(p.post().publishAt(), executiveZone, i18n.locale()),
+                PublishTimes.full(p.deadline(), executiveZone, i18n.locale())));
+        when.setId("detailWhen");
         when.setWrapText(true);
         Label who = new Label(i18n.text("queue.detail.author", p.current().authorName(),
                 QueueTexts.platforms(p.targets().stream().map(Account::platform).distinct().toList())));

@@ -39,19 +39,6 @@ public final class QueueTexts {
         return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", i18n.locale()).withZone(zone).format(t);
     }
 
-    /** "5 Jun, 09:00": for table cells. */
-    public static String shortDateTime(I18n i18n, Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofPattern("d MMM, HH:mm", i18n.locale()).withZone(zone).format(t);
-    }
-
-    public static String date(I18n i18n, Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale()).withZone(zone).format(t);
-    }
-
-    public static String time(I18n i18n, Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofPattern("HH:mm", i18n.locale()).withZone(zone).format(t);
-    }
-
     /** The text cut to about {@code max} characters at a word boundary, on one line. */
     public static String shorten(String s, int max) {
         String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();

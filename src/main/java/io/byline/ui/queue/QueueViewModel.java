@@ -19,6 +19,7 @@ import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
 import io.byline.service.Session;
 import io.byline.service.VersionDiff;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.TaskRunner;
 import io.byline.validation.FindingTexts;
 import io.byline.validation.LengthInfo;
@@ -40,6 +41,7 @@ import javafx.collections.ObservableMap;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +112,8 @@ public final class QueueViewModel {
     private final ObjectProperty<Severity> minSeverity = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<Executive> executives = FXCollections.observableArrayList();
+    /** Each executive's zone, read with the list. */
+    private PublishTimes times = PublishTimes.none();
 
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -211,6 +215,13 @@ public final class QueueViewModel {
 
     // ------------------------------------------------------------------ commands: the list
 
+    private record Loaded(List<QueueItem> items, PublishTimes zones) {}
+
+    /** The zone a post's times are shown in: its executive's. */
+    public ZoneId zoneOf(long executiveId) {
+        return times.zoneOf(executiveId);
+    }
+
     /** Loads the executives for the filter and the list. */
     public void start() {
         runner.run(() -> executiveService.list(false), executives::setAll, this::failed);
@@ -225,14 +236,17 @@ public final class QueueViewModel {
         boolean impossible = f.states().isEmpty() && state.get() != null;
         busy.set(true);
         runner.run(() -> {
-            if (impossible) return List.<QueueItem>of();
+            PublishTimes zones = PublishTimes.of(executiveService.list(true));
+            if (impossible) return new Loaded(List.of(), zones);
             List<QueueItem> list = reviews.queue(f);
-            if (v != View.WAITING_ON_ME) return list;
+            if (v != View.WAITING_ON_ME) return new Loaded(list, zones);
             Set<Long> mine = reviews.waitingOnMe().stream().map(QueueItem::postId).collect(Collectors.toSet());
-            return list.stream().filter(i -> mine.contains(i.postId())).toList();
-        }, list -> {
+            return new Loaded(list.stream().filter(i -> mine.contains(i.postId())).toList(), zones);
+        }, loadedList -> {
             if (generation != loadGeneration) return;
             busy.set(false);
+            times = loadedList.zones();
+            List<QueueItem> list = loadedList.items();
             QueueItem before = selected.get();
             items.setAll(list);
             loaded.set(true);

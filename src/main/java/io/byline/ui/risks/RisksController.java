@@ -3,6 +3,7 @@ package io.byline.ui.risks;
 import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
+import io.byline.service.ExecutiveService;
 import io.byline.service.PolicyService;
 import io.byline.service.ReviewService;
 import io.byline.service.RiskService;
@@ -57,6 +58,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -75,7 +77,6 @@ public final class RisksController implements Screen {
     private final Appearance appearance;
     private final PolicyRechecks rechecks;
     private final User user;
-    private final DateTimeFormatter times;
 
     @FXML private Label subtitle;
     @FXML private Label blockChip;
@@ -95,17 +96,17 @@ public final class RisksController implements Screen {
     @FXML private TableColumn<Risk, Risk> contextColumn;
     @FXML private TableColumn<Risk, Long> postColumn;
     @FXML private TableColumn<Risk, String> executiveColumn;
-    @FXML private TableColumn<Risk, Instant> publishColumn;
+    @FXML private TableColumn<Risk, Risk> publishColumn;
     @FXML private Label selectionLabel;
     @FXML private Button openButton;
     @FXML private Button falsePositiveButton;
     @FXML private Button acknowledgeButton;
     @FXML private Button overrideButton;
 
-    public RisksController(RiskService risks, PolicyService policy, Session session, TaskRunner runner, I18n i18n,
+    public RisksController(RiskService risks, PolicyService policy, ExecutiveService executives, Session session, TaskRunner runner, I18n i18n,
                            DialogService dialogs, ShellStatus status, AppActions actions, Appearance appearance,
                            PolicyRechecks rechecks, BackgroundWork work) {
-        this.model = new RisksViewModel(risks, policy, runner, ZoneId.systemDefault());
+        this.model = new RisksViewModel(risks, policy, executives, runner, ZoneId.systemDefault());
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.status = status;
@@ -113,7 +114,6 @@ public final class RisksController implements Screen {
         this.appearance = appearance;
         this.rechecks = rechecks;
         this.user = session.require();
-        this.times = DateTimeFormatter.ofPattern("d MMM, HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
         work.findingsChangedProperty().addListener((obs, old, now) -> model.load());
     }
 
@@ -182,14 +182,15 @@ public final class RisksController implements Screen {
             }
         });
         executiveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().executiveName()));
-        publishColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().publishAt()));
+        publishColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         publishColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Instant t, boolean empty) {
-                super.updateItem(t, empty);
-                setText(empty || t == null ? null : times.format(t));
+            protected void updateItem(Risk r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : model.publishTime(r, i18n.locale()));
             }
         });
+        publishColumn.setComparator(Comparator.comparing(Risk::publishAt));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) openPost();
         });

@@ -78,6 +78,21 @@ class FindingTextsAgreementTest {
         }
     }
 
+    @Test
+    void risksShowThePublishTimeInTheExecutivesZone() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted(TEXT);
+            f.as("maya");
+            RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(),
+                    new ImmediateTaskRunner(), ZoneOffset.UTC);
+            m.load();
+            var r = m.all().stream().filter(x -> x.postId() == id).findFirst().orElseThrow();
+            assertEquals(io.byline.ui.common.PublishTimes.brief(r.publishAt(), java.time.ZoneId.of("Asia/Jakarta"), Locale.ENGLISH),
+                    m.publishTime(r, Locale.ENGLISH));
+            assertTrue(m.publishTime(r, Locale.ENGLISH).endsWith(" WIB"), m.publishTime(r, Locale.ENGLISH));
+        }
+    }
+
     private static Set<String> compose(PostFixture f, long id, Locale l) {
         f.as("rina");
         ManualDebouncer checks = new ManualDebouncer();
@@ -107,7 +122,7 @@ class FindingTextsAgreementTest {
 
     private static Set<String> risks(PostFixture f, long id, Locale l) {
         f.as("maya");
-        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
+        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
         m.load();
         return m.all().stream().filter(r -> r.postId() == id).map(r -> RisksViewModel.message(r, l))
                 .collect(Collectors.toCollection(TreeSet::new));

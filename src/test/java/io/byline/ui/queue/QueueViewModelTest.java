@@ -46,6 +46,21 @@ class QueueViewModelTest {
     }
 
     @Test
+    void postsShowAtTheExecutivesTimeWithTheZoneNamed() {
+        try (PostFixture f = new PostFixture(dir)) {
+            java.time.Instant nineInJakarta = java.time.ZonedDateTime.of(2026, 6, 8, 9, 0, 0, 0, java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+            long id = f.draft("Nine o'clock in Jakarta.", List.of(f.account(f.sari, io.byline.domain.Platform.X).id()), nineInJakarta)
+                    .post().id();
+            f.ctx.draftService().submit(id, null);
+            f.as("andi");
+            QueueViewModel m = model(f);
+            QueueItem item = m.items().stream().filter(i -> i.postId() == id).findFirst().orElseThrow();
+            assertEquals("8 Jun, 09:00 WIB", io.byline.ui.common.PublishTimes.brief(item.publishAt(), m.zoneOf(item.executiveId()),
+                    java.util.Locale.ENGLISH), "not 02:00 in this computer's zone");
+        }
+    }
+
+    @Test
     void reviewersAndSignersStartOnWaitingOnMeWritersOnOpenPosts() {
         for (var e : List.of(Set.of(Role.REVIEWER), Set.of(Role.LEGAL), Set.of(Role.APPROVER), Set.of(Role.EXECUTIVE))) {
             assertEquals(QueueViewModel.View.WAITING_ON_ME, QueueViewModel.defaultView(new User(1, "u", "U", e, true, null)));
@@ -187,7 +202,7 @@ class QueueViewModelTest {
             f.approveAll(id);
             f.as("rina");
             CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
-                    f.clock, java.time.ZoneOffset.UTC);
+                    f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             assertEquals(42, c.days().size());
             assertEquals(java.time.DayOfWeek.MONDAY, c.days().get(0).getDayOfWeek());
@@ -219,7 +234,7 @@ class QueueViewModelTest {
             f.approveAll(id);
             f.as("rina");
             CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
-                    f.clock, java.time.ZoneOffset.UTC);
+                    f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             c.move(id, java.time.LocalDate.of(2027, 2, 27));
             CalendarViewModel.MoveOutcome m = c.lastMoveProperty().get();
