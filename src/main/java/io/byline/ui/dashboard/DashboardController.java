@@ -499,10 +499,12 @@ public final class DashboardController implements Screen {
         DashboardService service = model.service();
         List<Bar> rules = new ArrayList<>();
         for (var c : o.byRule()) {
-            rules.add(new Bar(c.label(), "n", c.count(), () -> service.overridesOfRule(c.key()),
-                    () -> i18n.text("dashboard.drill.overrides.rule", c.label()), RisksLink.rule(c.key())));
+            String rule = FindingTexts.groupName(i18n.locale(), c.key());
+            rules.add(new Bar(rule, "n", c.count(), () -> service.overridesOfRule(c.key()),
+                    () -> i18n.text("dashboard.drill.overrides.rule", rule), RisksLink.rule(c.key())));
         }
-        chart("overridesRuleChart", w, i18n.text("dashboard.overrides.empty"), o.byRule().stream().map(c -> c.label()).toList(),
+        chart("overridesRuleChart", w, i18n.text("dashboard.overrides.empty"),
+                o.byRule().stream().map(c -> FindingTexts.groupName(i18n.locale(), c.key())).toList(),
                 Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "bar-overrides-rule")), rules, false,
                 i18n.text("dashboard.axis.overrides"), false);
         List<Bar> users = new ArrayList<>();
