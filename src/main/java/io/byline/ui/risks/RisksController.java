@@ -120,7 +120,7 @@ public final class RisksController implements Screen {
     @FXML
     private void initialize() {
         table.getParent().getStylesheets().add(Severities.stylesheet());
-        subtitle.setText(i18n.text(RiskService.seesAll(user) ? "risks.subtitle.all" : "risks.subtitle.own"));
+        subtitle.setText(i18n.text(RisksViewModel.subtitleKey(user)));
         blockChip.setGraphic(io.byline.ui.common.Icons.of(io.byline.ui.common.Icons.SEVERITY_BLOCK));
         warnChip.setGraphic(io.byline.ui.common.Icons.of(io.byline.ui.common.Icons.SEVERITY_WARN));
         blockChip.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("risks.count.block",

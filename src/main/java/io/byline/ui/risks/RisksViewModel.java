@@ -1,6 +1,7 @@
 package io.byline.ui.risks;
 
 import io.byline.domain.Severity;
+import io.byline.domain.User;
 import io.byline.service.ExecutiveService;
 import io.byline.service.PolicyService;
 import io.byline.service.RiskService;
@@ -117,6 +118,11 @@ public final class RisksViewModel {
             recount();
             loaded.set(true);
         }, e -> loaded.set(true));
+    }
+
+    /** What the screen says it lists: every open finding, or the user's own posts' (by what the user may see). */
+    public static String subtitleKey(User user) {
+        return RiskService.seesAll(user) ? "risks.subtitle.all" : "risks.subtitle.own";
     }
 
     /** When the finding's post publishes, in its executive's zone, named ("6 Dec, 09:00 WIB"). */
