@@ -90,8 +90,6 @@ class ArchitectureTest {
      */
     static final ArchRule controllersDoNotCallServices = noClasses()
             .that().haveSimpleNameEndingWith("Controller").and().resideInAPackage("io.byline.ui..")
-            .and().doNotHaveFullyQualifiedName("io.byline.ui.audit.AuditController")
-            .and().doNotHaveFullyQualifiedName("io.byline.ui.policy.PolicyController")
             .and().doNotHaveFullyQualifiedName("io.byline.ui.queue.QueueController")
             .and().doNotHaveFullyQualifiedName("io.byline.ui.dashboard.DashboardController")
             .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a method of a service",

@@ -465,7 +465,7 @@ public final class PolicyController implements Screen {
 
     /** Previews the file in the background, then shows the preview (Apply applies all of it). */
     public void importFile(Path file) {
-        runner.run(() -> service.previewFile(file, false), preview -> ImportPreviewDialog.show(service, file, preview, runner,
+        model.previewImport(file, preview -> ImportPreviewDialog.show(service, file, preview, runner,
                 i18n, appearance, window(), r -> {
                     status.show(ImportPreviewDialog.done(r, i18n));
                     model.load();
@@ -485,7 +485,7 @@ public final class PolicyController implements Screen {
 
     /** Writes the policy to the file in the background. */
     public void exportTo(Path file) {
-        runner.run(() -> service.exportTo(file), n -> status.show(i18n.text("policy.export.done", n, file.getFileName())),
+        model.exportTo(file, n -> status.show(i18n.text("policy.export.done", n, file.getFileName())),
                 dialogs::error);
     }
 
