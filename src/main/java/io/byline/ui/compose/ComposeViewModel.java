@@ -6,7 +6,6 @@ import io.byline.domain.Finding;
 import io.byline.domain.Platform;
 import io.byline.domain.Post;
 import io.byline.domain.PostFinding;
-import io.byline.domain.PostMedia;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
 import io.byline.domain.RuleIds;
@@ -65,6 +64,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The drafting desk: one draft's executive, accounts, text (shared and per-platform variants), publish time,
@@ -732,6 +732,53 @@ public final class ComposeViewModel {
                 sharedNow, variantsNow, publishInstant());
     }
 
+    /** The work to do on a draft once it exists, in the background; {@code created} is the draft just made, or null. */
+    @FunctionalInterface
+    private interface OnDraft<T> {
+        T run(long postId, PostDetail created) throws Exception;
+    }
+
+    private record Made<T>(PostDetail created, T result) {}
+
+    /**
+     * The one way to make sure the draft exists before working on it: when there is none yet, creates it (with the
+     * text as it is now) in the same background task, then runs {@code work} on its id. When it cannot be created
+     * yet, says why through {@code notReady} and does nothing. {@code starting} runs just before the background work.
+     */
+    private <T> void withDraft(Consumer<String> notReady, Runnable starting, OnDraft<T> work, Consumer<T> done,
+                               Consumer<Throwable> failed) {
+        Long id = postId.get();
+        DraftService.NewDraft create = null;
+        if (id == null) {
+            String why = creatable();
+            if (why != null) {
+                notReady.accept(why);
+                return;
+            }
+            create = newDraft(shared, Map.copyOf(variants));
+            creating = true;
+        }
+        long edits = editCount;
+        DraftService.NewDraft nd = create;
+        starting.run();
+        runner.run(() -> {
+            PostDetail d = nd == null ? null : drafts.create(nd);
+            return new Made<>(d, work.run(d == null ? id : d.post().id(), d));
+        }, m -> {
+            creating = false;
+            if (m.created() != null) created(m.created(), edits);
+            done.accept(m.result());
+        }, e -> {
+            creating = false;
+            failed.accept(e);
+        });
+    }
+
+    private void notReady(String why) {
+        notReadyKey.set(why);
+        saveState.set(SaveState.NOT_READY);
+    }
+
     /** The debounced autosave: keeps the text (creating the draft first when it can), without a version. */
     public void autosave() {
         autosaveDebounce.cancel();
@@ -740,32 +787,13 @@ public final class ComposeViewModel {
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         Long id = postId.get();
-        if (id == null) {
-            if (sharedNow.isBlank() && variantsNow.isEmpty()) return;
-            String why = creatable();
-            if (why != null) {
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-            DraftService.NewDraft nd = newDraft(sharedNow, variantsNow);
-            creating = true;
-            saveState.set(SaveState.SAVING);
-            runner.run(() -> drafts.create(nd), d -> {
-                creating = false;
-                created(d, edits);
-            }, e -> {
-                creating = false;
-                saveFailed(e);
-            });
-            return;
-        }
-        saveState.set(SaveState.SAVING);
-        runner.run(() -> {
-            drafts.autosave(id, sharedNow, variantsNow);
+        if (id == null && sharedNow.isBlank() && variantsNow.isEmpty()) return;
+        withDraft(this::notReady, () -> saveState.set(SaveState.SAVING), (pid, created) -> {
+            if (created != null) return null; // creating it kept the text
+            drafts.autosave(pid, sharedNow, variantsNow);
             return clock.instant();
         }, at -> {
-            if (!Objects.equals(postId.get(), id)) return;
+            if (at == null || !Objects.equals(postId.get(), id)) return;
             if (edits >= savedEditCount) savedEditCount = edits;
             setSaved(at);
         }, this::saveFailed);
@@ -812,37 +840,17 @@ public final class ComposeViewModel {
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         long edits = editCount;
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                String problem = publishProblem();
-                if (problem != null) errors.put("publishAt", problem);
-                if (selectedAccounts().isEmpty()) errors.put("accounts", "compose.error.noAccount");
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-            DraftService.NewDraft nd = newDraft(sharedNow, variantsNow);
-            creating = true;
+        withDraft(why -> {
+            String problem = publishProblem();
+            if (problem != null) errors.put("publishAt", problem);
+            if (selectedAccounts().isEmpty()) errors.put("accounts", "compose.error.noAccount");
+            notReady(why);
+        }, () -> {
             busy.set(true);
             saveState.set(SaveState.SAVING);
-            runner.run(() -> drafts.create(nd), d -> {
-                creating = false;
-                busy.set(false);
-                created(d, edits);
-            }, e -> {
-                creating = false;
-                busy.set(false);
-                saveFailed(e);
-                failure.set(e);
-            });
-            return;
-        }
-        busy.set(true);
-        saveState.set(SaveState.SAVING);
-        runner.run(() -> drafts.save(id, sharedNow, variantsNow), r -> {
+        }, (pid, created) -> created != null ? null : drafts.save(pid, sharedNow, variantsNow), r -> {
             busy.set(false);
+            if (r == null) return; // just created: that was the first version
             post = r.post();
             state.set(post.state());
             lastVersionNumber.set(r.version().number());
@@ -875,28 +883,10 @@ public final class ComposeViewModel {
             errors.put("media", "compose.error.tooManyMedia");
             return;
         }
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                errors.put("media", why);
-                return;
-            }
-        }
-        String sharedNow = shared;
-        Map<Platform, String> variantsNow = Map.copyOf(variants);
-        long edits = editCount;
-        DraftService.NewDraft nd = id == null ? newDraft(sharedNow, variantsNow) : null;
-        busy.set(true);
-        record Attached(PostDetail created, PostMedia media) {}
-        runner.run(() -> {
-            PostDetail d = nd == null ? null : drafts.create(nd);
-            long pid = d == null ? id : d.post().id();
-            return new Attached(d, drafts.attachMedia(pid, fileName, bytes, ""));
-        }, a -> {
+        withDraft(why -> errors.put("media", why), () -> busy.set(true),
+                (pid, created) -> drafts.attachMedia(pid, fileName, bytes, ""), attached -> {
             busy.set(false);
-            if (a.created() != null) created(a.created(), edits);
-            MediaViewModel m = new MediaViewModel(a.media());
+            MediaViewModel m = new MediaViewModel(attached);
             m.bytesProperty().set(bytes);
             watchMedia(m);
             media.add(m);
@@ -1006,33 +996,20 @@ public final class ComposeViewModel {
         submitPreview.set(null);
         if (!canSubmit() || creating) return;
         autosaveDebounce.cancel();
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                String problem = publishProblem();
-                if (problem != null) errors.put("publishAt", problem);
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-        }
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         long edits = editCount;
-        DraftService.NewDraft nd = id == null ? newDraft(sharedNow, variantsNow) : null;
-        record Prepared(PostDetail created, DraftService.SaveResult saved, DraftService.SubmitPreview preview,
-                        PostVersion current) {}
-        busy.set(true);
-        runner.run(() -> {
-            PostDetail d = nd == null ? null : drafts.create(nd);
-            long pid = d == null ? id : d.post().id();
-            DraftService.SaveResult r = d == null ? drafts.save(pid, sharedNow, variantsNow) : null;
+        record Prepared(DraftService.SaveResult saved, DraftService.SubmitPreview preview, PostVersion current) {}
+        withDraft(why -> {
+            String problem = publishProblem();
+            if (problem != null) errors.put("publishAt", problem);
+            notReady(why);
+        }, () -> busy.set(true), (pid, created) -> {
+            DraftService.SaveResult r = created == null ? drafts.save(pid, sharedNow, variantsNow) : null;
             DraftService.SubmitPreview p = drafts.prepareSubmit(pid);
-            return new Prepared(d, r, p, r != null ? r.version() : d.current());
+            return new Prepared(r, p, r != null ? r.version() : created.current());
         }, p -> {
             busy.set(false);
-            if (p.created() != null) created(p.created(), edits);
             if (p.saved() != null) {
                 post = p.saved().post();
                 lastVersionNumber.set(p.saved().version().number());
