@@ -896,16 +896,14 @@ public final class QueueController implements Screen {
         io.byline.ui.common.Keyboard.label(urlLabel, url);
         url.setPromptText("https://");
         Label urlError = new Label();
+        urlError.setId("liveUrlError");
         urlError.getStyleClass().add(StyleClasses.FIELD_ERROR);
-        String err = model.errors().get("liveUrl");
-        urlError.setText(err == null ? "" : i18n.keyOrText(err));
-        urlError.setVisible(err != null);
+        // a binding, not a listener: the pane is rebuilt on every redraw, and bindings let go of the old one
+        javafx.beans.binding.ObjectBinding<String> liveUrlError = Bindings.valueAt(model.errors(), "liveUrl");
+        urlError.textProperty().bind(Bindings.createStringBinding(
+                () -> liveUrlError.get() == null ? "" : i18n.keyOrText(liveUrlError.get()), liveUrlError));
+        urlError.visibleProperty().bind(liveUrlError.isNotNull());
         urlError.managedProperty().bind(urlError.visibleProperty());
-        model.errors().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
-            String e2 = model.errors().get("liveUrl");
-            urlError.setText(e2 == null ? "" : i18n.keyOrText(e2));
-            urlError.setVisible(e2 != null);
-        });
         Button scheduled = new Button(i18n.text("queue.publish.markScheduled"));
         scheduled.setId("markScheduledButton");
         scheduled.setVisible(s == PostState.APPROVED);

@@ -61,6 +61,24 @@ class QueueViewModelTest {
     }
 
     @Test
+    void aBadLiveLinkIsAFieldErrorAndTheHandoverStays() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Handover words.");
+            f.approveAll(id);
+            f.as("rina");
+            QueueViewModel m = model(f);
+            m.viewProperty().set(QueueViewModel.View.ALL);
+            open(m, id);
+            m.prepareHandover();
+            assertNotNull(m.handoverProperty().get());
+            m.markPublished("not a link");
+            assertEquals("publish.error.url", m.errors().get("liveUrl"));
+            assertNotNull(m.handoverProperty().get(), "the publish section stays, with the field and its error");
+            assertEquals(io.byline.domain.PostState.APPROVED, f.ctx.draftService().get(id).post().state());
+        }
+    }
+
+    @Test
     void reviewersAndSignersStartOnWaitingOnMeWritersOnOpenPosts() {
         for (var e : List.of(Set.of(Role.REVIEWER), Set.of(Role.LEGAL), Set.of(Role.APPROVER), Set.of(Role.EXECUTIVE))) {
             assertEquals(QueueViewModel.View.WAITING_ON_ME, QueueViewModel.defaultView(new User(1, "u", "U", e, true, null)));
