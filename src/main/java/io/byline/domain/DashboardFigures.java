@@ -56,9 +56,10 @@ public record DashboardFigures(List<PostCount> posts, List<FindingCount> finding
     /**
      * One post behind a bar of a chart.
      *
+     * @param timeZone   the executive's time zone id, in which the publish time is shown
      * @param turnaround for approval turnaround: submission to this approval, else null
      * @param note       for overrides: the reason given, else null
      */
     public record PostRow(long postId, String executive, String firstWords, PostState state, Instant publishAt,
-                          Duration turnaround, String note) {}
+                          String timeZone, Duration turnaround, String note) {}
 }

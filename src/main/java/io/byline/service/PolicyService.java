@@ -10,6 +10,7 @@ import io.byline.domain.Post;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
 import io.byline.domain.Role;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.domain.ValidationException;
@@ -943,7 +944,7 @@ public final class PolicyService {
     private static Map<String, Finding> keyed(List<Finding> findings) {
         Map<String, Finding> out = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.rule().equals("length")) continue; // the policy does not change lengths
+            if (f.rule().equals(RuleIds.LENGTH)) continue; // the policy does not change lengths
             out.putIfAbsent(f.rule() + "|" + f.start() + "|" + f.end() + "|" + f.severity() + "|" + f.category(), f);
         }
         return out;

@@ -13,6 +13,7 @@ import io.byline.store.ApprovalRepository;
 import io.byline.store.ExecutiveRepository;
 import io.byline.store.PostRepository;
 import io.byline.store.Tx;
+import io.byline.validation.FindingTexts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -178,12 +180,14 @@ public final class PostEvidence {
     Object findings(Tx tx, long postId) {
         Map<String, FindingDecision> decisions = new HashMap<>();
         for (FindingDecision d : posts.decisions(tx, postId)) decisions.put(d.fingerprint(), d);
+        PostVersion current = current(tx, postId);
         List<Map<String, Object>> out = new ArrayList<>();
         for (PostFinding f : posts.findings(tx, List.of(postId))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("severity", f.severity().name());
             m.put("rule", f.rule());
             m.put("category", f.category());
+            m.put("message", FindingTexts.message(Locale.ROOT, f, current == null ? null : f.platform() == null ? current.text() : current.textFor(f.platform())));
             m.put("policyEntry", f.termId());
             m.put("platform", f.platform() == null ? null : f.platform().displayName());
             m.put("span", f.start() + "–" + f.end());
@@ -193,6 +197,13 @@ public final class PostEvidence {
             out.add(m);
         }
         return out;
+    }
+
+    /** The post's current version, or null. */
+    private PostVersion current(Tx tx, long postId) {
+        Optional<Post> p = find(tx, postId);
+        if (p.isEmpty()) return null;
+        return posts.versions(tx, postId).stream().filter(v -> v.id() == p.get().currentVersionId()).findFirst().orElse(null);
     }
 
     Object decisions(Tx tx, long postId) {

@@ -15,6 +15,7 @@ import io.byline.domain.PostFinding;
 import io.byline.domain.PostMedia;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.domain.ValidationException;
@@ -55,7 +56,6 @@ final class PostSupport {
     static final Duration DEFAULT_ATTENTION = Duration.ofHours(24);
     /** Longest text accepted (any platform's limit is far below; this is a guard against pasted books). */
     static final int MAX_TEXT_CHARS = 100_000;
-    static final String ALT_TEXT_RULE = "media.alt-text";
 
     final Transactor db;
     final PostRepository posts;
@@ -218,8 +218,8 @@ final class PostSupport {
         }
         for (PostMedia m : posts.mediaOf(tx, post.id(), false)) {
             if (!m.hasAltText()) {
-                out.add(new PostFinding(post.id(), null, ALT_TEXT_RULE, Severity.WARN, 0, 0, "media", null,
-                        "finding.media.altText", ContentHash.sha256Hex(ALT_TEXT_RULE + "\u0000" + m.id()), null));
+                out.add(new PostFinding(post.id(), null, RuleIds.MEDIA_ALT_TEXT, Severity.WARN, 0, 0, "media", null,
+                        "finding.media.altText", ContentHash.sha256Hex(RuleIds.MEDIA_ALT_TEXT + "\u0000" + m.id()), null));
             }
         }
         return out;
@@ -230,10 +230,10 @@ final class PostSupport {
      * for rules about the platform rather than the words (length, disclosure).
      */
     static String fingerprintKey(Finding f, String text, Platform p) {
-        if (f.rule().equals("length")) return "length\u0000" + p.id();
+        if (f.rule().equals(RuleIds.LENGTH)) return RuleIds.LENGTH + "\u0000" + p.id();
         String matched = f.end() <= text.length() ? text.substring(f.start(), f.end()) : String.valueOf(f.text());
         String folded = Normalizer.normalize(matched, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        String platformPart = f.rule().startsWith("disclosure") ? p.id() : "";
+        String platformPart = f.rule().startsWith(RuleIds.DISCLOSURE) ? p.id() : "";
         return f.rule() + "\u0000" + (f.termId() == null ? "" : f.termId()) + "\u0000" + folded + "\u0000" + platformPart;
     }
 

@@ -9,6 +9,7 @@ import io.byline.domain.PostFinding;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
 import io.byline.domain.Role;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.StorageException;
 import io.byline.domain.User;
@@ -228,7 +229,7 @@ public final class RiskService {
         String why = reason == null ? "" : reason.strip();
         Risk risk = openRisks().stream().filter(r -> r.postId() == ref.postId() && r.fingerprint().equals(ref.fingerprint()))
                 .findFirst().orElseThrow(() -> new ValidationException("finding", "findings.error.notFound"));
-        if (!risk.rule().equals("lexicon")) throw new ValidationException("finding", "risks.proposal.error.notLexicon");
+        if (!risk.rule().equals(RuleIds.LEXICON)) throw new ValidationException("finding", "risks.proposal.error.notLexicon");
         if (!fold(p).contains(fold(risk.matched()))) throw new ValidationException("phrase", "risks.proposal.error.mustContain");
         return db.inWrite(tx -> policy.propose(tx, user, p, risk.postId(), risk.fingerprint(), risk.rule(), risk.category(), why));
     }

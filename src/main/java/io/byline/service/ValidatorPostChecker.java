@@ -5,6 +5,7 @@ import io.byline.domain.Capacity;
 import io.byline.domain.Finding;
 import io.byline.domain.Platform;
 import io.byline.domain.PolicyEntry;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.validation.AccountContext;
 import io.byline.validation.CompiledPolicy;
@@ -88,7 +89,7 @@ final class ValidatorPostChecker implements PostChecker {
         if (invalidEntryIds.isEmpty()) return found;
         List<Finding> out = new ArrayList<>(found);
         for (String id : invalidEntryIds) {
-            out.add(new Finding("policy.invalid", Severity.BLOCK, 0, 0, "", "policy", id, null, "finding.policy.invalid",
+            out.add(new Finding(RuleIds.POLICY_INVALID, Severity.BLOCK, 0, 0, "", "policy", id, null, "finding.policy.invalid",
                     "A policy entry could not be applied; fix the policy"));
         }
         return out;

@@ -29,7 +29,7 @@ public final class DashboardQueries {
     public static final int DRILL_LIMIT = 500;
 
     private static final String ROW = "SELECT p.id, e.name, substr(coalesce(v.text, p.working_text, ''), 1, 140) AS words,"
-            + " p.state, p.publish_at FROM post p JOIN executive e ON e.id = p.executive_id"
+            + " p.state, p.publish_at, e.time_zone FROM post p JOIN executive e ON e.id = p.executive_id"
             + " LEFT JOIN post_version v ON v.id = p.current_version_id";
 
     /** Findings of posts publishing on one UTC day. */
@@ -218,7 +218,8 @@ public final class DashboardQueries {
 
     private static PostRow row(ResultSet rs, Duration turnaround, String note) throws SQLException {
         return new PostRow(rs.getLong("id"), rs.getString("name"), firstWords(rs.getString("words")),
-                PostState.valueOf(rs.getString("state")), Instant.parse(rs.getString("publish_at")), turnaround, note);
+                PostState.valueOf(rs.getString("state")), Instant.parse(rs.getString("publish_at")), rs.getString("time_zone"),
+                turnaround, note);
     }
 
     static String firstWords(String text) {

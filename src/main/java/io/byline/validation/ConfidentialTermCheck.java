@@ -1,6 +1,7 @@
 package io.byline.validation;
 
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.Set;
  * dropped. The message names the category, never the term.
  */
 public final class ConfidentialTermCheck implements PostCheck {
-    public static final String RULE = "lexicon";
-    public static final String RULE_REGEX_STOPPED = "lexicon.regex-stopped";
+    public static final String RULE = RuleIds.LEXICON;
+    public static final String RULE_REGEX_STOPPED = RuleIds.LEXICON_REGEX_STOPPED;
 
     private record HitKey(int entry, int start, int end) {}
 

@@ -1,6 +1,7 @@
 package io.byline.validation;
 
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * bio lacks the "views are my own" line. English and Bahasa Indonesia wording.
  */
 public final class DisclosureCheck implements PostCheck {
-    public static final String RULE = "disclosure";
+    public static final String RULE = RuleIds.DISCLOSURE;
 
     private static final Pattern WORDING = Pattern.compile(
             "\\b(sponsored\\s+by|sponsored|paid\\s+(?:partnership|promotion|post|collab(?:oration)?)"

@@ -1,6 +1,7 @@
 package io.byline.validation;
 
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * wording needs the investor-relations sign-off before it goes out on an executive's account.
  */
 public final class FinancialCheck implements PostCheck {
-    public static final String RULE = "financial";
+    public static final String RULE = RuleIds.FINANCIAL;
 
     private static final String NUM = "(?:[$€£¥]|rp\\.?\\s?)?\\d+(?:[.,]\\d+)*\\s?(?:%|percent|per\\s?cent|persen|[mbk]\\b|million|billion|juta|miliar|triliun)";
 

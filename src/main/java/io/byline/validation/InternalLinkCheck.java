@@ -1,6 +1,7 @@
 package io.byline.validation;
 
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * internal host names written without a scheme ({@code jira.acme.internal/browse/X-1}).
  */
 public final class InternalLinkCheck implements PostCheck {
-    public static final String RULE = "internal-link";
+    public static final String RULE = RuleIds.INTERNAL_LINK;
 
     static final String[] BUILT_IN = {"internal", "corp", "local", "lan", "intranet", "home.arpa", "localdomain", "localhost"};
 

@@ -1,6 +1,7 @@
 package io.byline.validation;
 
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * ({@link PlatformLength}). The span is the part past the limit. BLOCK: the platform would refuse the post.
  */
 public final class LengthCheck implements PostCheck {
-    public static final String RULE = "length";
+    public static final String RULE = RuleIds.LENGTH;
 
     @Override
     public String id() {

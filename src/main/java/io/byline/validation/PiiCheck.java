@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.byline.domain.Finding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
 import java.util.ArrayList;
@@ -17,10 +18,10 @@ import java.util.Map;
  * A number already taken as a card or IBAN is not also reported as a phone.
  */
 public final class PiiCheck implements PostCheck {
-    public static final String EMAIL = "pii.email";
-    public static final String PHONE = "pii.phone";
-    public static final String CARD = "pii.card";
-    public static final String IBAN = "pii.iban";
+    public static final String EMAIL = RuleIds.PII_EMAIL;
+    public static final String PHONE = RuleIds.PII_PHONE;
+    public static final String CARD = RuleIds.PII_CARD;
+    public static final String IBAN = RuleIds.PII_IBAN;
 
     /** Regions tried for numbers written without a country code. */
     private static final String[] REGIONS = {"ID", "US", "GB", "SG", "AU", "MY", "IN", "DE", "FR", "NL", "JP"};

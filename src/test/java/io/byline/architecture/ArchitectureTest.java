@@ -68,6 +68,32 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage("io.byline.ui.shell.."), DescribedPredicate.<JavaClass>alwaysTrue())
             .ignoreDependency(DescribedPredicate.<JavaClass>alwaysTrue(), resideInAPackage("io.byline.ui.common.."));
 
+    /**
+     * The store is below the services: a repository that called a service would run business rules inside a
+     * transaction it does not own, and could skip the permission check and the audit entry the service makes.
+     */
+    static final ArchRule storeDoesNotUseServices = noClasses()
+            .that().resideInAPackage("io.byline.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.byline.service..", "io.byline.cli..");
+
+    /**
+     * The top-level packages form layers, so none may reach back up: a cycle means two layers can only change,
+     * build and be understood together, and the first one to be added is the hardest to find later.
+     */
+    static final ArchRule noPackageCycles = slices().matching("io.byline.(*)..").should().beFreeOfCycles();
+
+    /**
+     * Controllers bind controls to their view model; the view model calls the services (in the background, through
+     * the TaskRunner, where its tests can reach it). A controller calling a service hides screen logic where only the
+     * slow TestFX tests see it, and usually runs a database read on the FX thread. Service records (a QueueItem, a
+     * Risk) are data and may be shown; calls are what this forbids.
+     */
+    static final ArchRule controllersDoNotCallServices = noClasses()
+            .that().haveSimpleNameEndingWith("Controller").and().resideInAPackage("io.byline.ui..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a method of a service",
+                    call -> call.getTargetOwner().getPackageName().startsWith("io.byline.service")
+                            && call.getTargetOwner().getSimpleName().endsWith("Service")));
+
     static final ArchRule onlyFxTaskRunnerCallsRunLater = noClasses()
             .that().doNotHaveFullyQualifiedName("io.byline.ui.common.FxTaskRunner")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
@@ -120,6 +146,21 @@ class ArchitectureTest {
     @Test
     void screensDoNotDependOnEachOther() {
         screensDoNotDependOnEachOther.check(classes);
+    }
+
+    @Test
+    void storeDoesNotUseServices() {
+        storeDoesNotUseServices.check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        noPackageCycles.check(classes);
+    }
+
+    @Test
+    void controllersDoNotCallServices() {
+        controllersDoNotCallServices.check(classes);
     }
 
     @Test

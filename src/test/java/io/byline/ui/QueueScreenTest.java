@@ -285,6 +285,14 @@ class QueueScreenTest extends UiTest {
         assertTrue(exists("#copy-x"));
         assertTrue(exists("#copy-linkedin"));
         clickInDetail("#liveUrlField");
+        write("not a link");
+        clickInDetail("#markPublishedButton");
+        settle();
+        assertEquals(PostState.APPROVED, state(approved), "a bad link publishes nothing");
+        Label urlError = node("#liveUrlError");
+        assertTrue(urlError.isVisible() && !urlError.getText().isBlank(), "the field says what is wrong");
+        fill("#liveUrlField", "");
+        clickInDetail("#liveUrlField");
         write("https://x.com/sariwijaya/status/1234567890");
         clickInDetail("#markPublishedButton");
         settle();

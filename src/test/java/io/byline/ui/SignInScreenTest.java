@@ -52,6 +52,28 @@ class SignInScreenTest extends UiTest {
     }
 
     @Test
+    void afterSigningOutTypingAnotherNameReplacesTheRememberedOne() {
+        openDemo();
+        fill("#usernameField", "andi");
+        fill("#passwordField", DemoWorkspace.PASSWORD);
+        type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        clickOn("#userMenu");
+        clickOn(window.i18n().text("shell.signOut"));
+        settle();
+        javafx.scene.control.TextField username = node("#usernameField");
+        assertEquals("andi", username.getText(), "the remembered name is there");
+        assertTrue(username.isFocused());
+        write("budi");
+        assertEquals("budi", username.getText());
+        type(javafx.scene.input.KeyCode.TAB);
+        write(DemoWorkspace.PASSWORD);
+        type(javafx.scene.input.KeyCode.ENTER);
+        settle();
+        assertEquals("budi", ctx.session().user().orElseThrow().username());
+    }
+
+    @Test
     void signInInIndonesian() {
         openDemo();
         language(INDONESIAN);

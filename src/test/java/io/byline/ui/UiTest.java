@@ -54,6 +54,15 @@ public abstract class UiTest extends FxRobot {
         });
     }
 
+    /** The window at 1366×768, the commonest laptop screen. */
+    protected void laptopSize() {
+        interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        settle();
+    }
+
     /** Opens the demo workspace and shows its entry (sign-in). */
     protected void openDemo() {
         open(TestWorkspace.demo(dir), Locale.ENGLISH);
@@ -145,9 +154,44 @@ public abstract class UiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Writes the PNG; a screenshot of an Indonesian screen ({@code …_id}) also checks that no English bundle text
+     * shows on it, so that the picture is not the only witness of an untranslated label.
+     */
     protected Path screenshot(String name) {
         settle();
+        if (name.endsWith("_id")) assertNoEnglishText();
         return Screenshots.write(stage.getScene(), name);
+    }
+
+    /** Fails when a text on screen (labels, buttons, cells, prompts) is an English bundle text with another Indonesian one. */
+    protected void assertNoEnglishText() {
+        java.util.ResourceBundle en = io.byline.ui.common.I18n.of(Locale.ENGLISH).bundle();
+        java.util.ResourceBundle id = io.byline.ui.common.I18n.of(INDONESIAN).bundle();
+        java.util.Map<String, String> english = new java.util.HashMap<>();
+        for (String k : en.keySet()) {
+            String e = en.getString(k).replace("_", "").strip();
+            String i = id.containsKey(k) ? id.getString(k).replace("_", "").strip() : "";
+            if (!e.equals(i) && !e.contains("{") && e.length() > 2) english.put(e, k);
+        }
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        interact(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (!w.isShowing() || w.getScene() == null) continue;
+                collectTexts(w.getScene().getRoot(), shown);
+            }
+        });
+        java.util.List<String> found = shown.stream().map(t -> t.replace("_", "").strip()).filter(english::containsKey)
+                .map(t -> t + " (" + english.get(t) + ")").distinct().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), found, "English text on an Indonesian screen");
+    }
+
+    private static void collectTexts(javafx.scene.Node n, java.util.List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) out.add(l.getText());
+        if (n instanceof javafx.scene.control.TextInputControl t && t.getPromptText() != null) out.add(t.getPromptText());
+        if (n instanceof javafx.scene.control.TabPane tp) tp.getTabs().forEach(t -> { if (t.getText() != null) out.add(t.getText()); });
+        if (n instanceof javafx.scene.Parent p) for (javafx.scene.Node c : p.getChildrenUnmodifiable()) collectTexts(c, out);
     }
 
     /** Clicks the button with this text in the dialog that is open. */

@@ -6,6 +6,7 @@ import io.byline.domain.StorageException;
 import io.byline.service.AuditService;
 import io.byline.service.EvidenceService;
 import io.byline.service.WorkspaceService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FileChoosers;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.Icons;
@@ -45,14 +46,12 @@ import java.util.Optional;
 
 /** The Audit screen: the log with filters, the chain check, exports, checkpoints and evidence bundles. */
 public final class AuditController implements Screen {
-    private final AuditService audit;
-    private final EvidenceService evidence;
-    private final WorkspaceService workspace;
     private final TaskRunner runner;
     private final I18n i18n;
     private final ShellStatus status;
     private final FileChoosers files;
     private final AuditViewModel model;
+    private final AuditExportsViewModel exports;
     private final AuditEventText text;
     private VerifyAuditTask verifying;
     private long badEntry = -1;
@@ -88,15 +87,13 @@ public final class AuditController implements Screen {
 
     public AuditController(AuditService audit, EvidenceService evidence, WorkspaceService workspace, TaskRunner runner,
                            I18n i18n, ShellStatus status, FileChoosers files) {
-        this.audit = audit;
-        this.evidence = evidence;
-        this.workspace = workspace;
         this.runner = runner;
         this.i18n = i18n;
         this.status = status;
         this.files = files;
         ZoneId zone = ZoneId.systemDefault();
         this.model = new AuditViewModel(audit, runner, zone);
+        this.exports = new AuditExportsViewModel(audit, evidence, workspace, runner, model::reload);
         this.text = new AuditEventText(i18n, zone);
     }
 
@@ -126,6 +123,8 @@ public final class AuditController implements Screen {
         cells(userBox);
         cells(eventBox);
         cells(entityBox);
+        fromPicker.setConverter(DateFields.converter(i18n.locale()));
+        toPicker.setConverter(DateFields.converter(i18n.locale()));
         fromPicker.valueProperty().bindBidirectional(model.fromProperty());
         toPicker.valueProperty().bindBidirectional(model.toProperty());
         idError.textProperty().bind(Bindings.createStringBinding(() -> model.idErrorProperty().get() == null ? ""
@@ -167,6 +166,10 @@ public final class AuditController implements Screen {
         model.failureProperty().addListener((o, old, e) -> {
             if (e != null) showResult(problemText(e), true);
         });
+        exports.outcomeProperty().addListener((o, old, r) -> {
+            if (r == null) return;
+            showResult(r.failed() ? problemText(r.error()) : i18n.text(r.key(), r.args().toArray()), r.failed());
+        });
 
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene == null) return;
@@ -199,7 +202,7 @@ public final class AuditController implements Screen {
     @FXML
     private void verify() {
         if (verifying != null) return;
-        VerifyAuditTask task = new VerifyAuditTask(audit);
+        VerifyAuditTask task = exports.verifyTask();
         verifying = task;
         badEntry = -1;
         table.refresh();
@@ -299,10 +302,7 @@ public final class AuditController implements Screen {
                 "audit-" + LocalDate.now() + ".jsonl", List.of(jsonl, csv));
         if (target.isEmpty()) return;
         Path file = target.get();
-        runner.run(() -> audit.export(file, ExportFormat.forFile(file.getFileName().toString()), filter.get()), n -> {
-            showResult(i18n.text("audit.export.done", n, file), false);
-            model.reload();
-        }, e -> showResult(problemText(e), true));
+        exports.export(file, filter.get());
     }
 
     @FXML
@@ -312,10 +312,7 @@ public final class AuditController implements Screen {
                 List.of(new FileChoosers.Kind(i18n.text("audit.checkpoint.filter"), "*.txt")));
         if (target.isEmpty()) return;
         Path file = target.get();
-        runner.run(() -> audit.writeCheckpoint(file, workspace.id()), cp -> {
-            showResult(i18n.text("audit.checkpoint.done", file, cp.seq()), false);
-            model.reload();
-        }, e -> showResult(problemText(e), true));
+        exports.checkpoint(file);
     }
 
     @FXML
@@ -329,10 +326,7 @@ public final class AuditController implements Screen {
         Optional<Path> target = files.save(window(), i18n.text("audit.evidence.title", post.get()), null,
                 "evidence-post-" + id + ".json", List.of(new FileChoosers.Kind(i18n.text("audit.evidence.filter"), "*.json")));
         if (target.isEmpty()) return;
-        runner.run(() -> evidence.writePostBundle(id, target.get()), w -> {
-            showResult(i18n.text("audit.evidence.done", id, w.json().getFileName(), w.html().getFileName()), false);
-            model.reload();
-        }, e -> showResult(problemText(e), true));
+        exports.evidence(id, target.get());
     }
 
     @FXML

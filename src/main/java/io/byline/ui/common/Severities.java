@@ -8,12 +8,12 @@ import javafx.scene.control.TableCell;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Severity shown the Byline way: an icon (square, triangle, circle) and the word in the severity's colour. */
+/** Severity shown the Byline way, on every screen: an icon (square, triangle, circle) and the word in the severity's colour. */
 public final class Severities {
     private Severities() {}
 
     public static String name(Severity s, I18n i18n) {
-        return i18n.text("policy.severity." + s.name().toLowerCase(Locale.ROOT));
+        return i18n.text("severity." + s.name().toLowerCase(Locale.ROOT));
     }
 
     public static Label chip(Severity s, I18n i18n) {

@@ -4,12 +4,14 @@ import io.byline.domain.Account;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
 import io.byline.domain.PostState;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.WordDiff;
 import io.byline.service.DraftService;
 import io.byline.service.ExecutiveService;
 import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.DialogService;
@@ -18,7 +20,9 @@ import io.byline.ui.common.FxDebouncer;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
+import io.byline.ui.common.PostStates;
 import io.byline.ui.common.Screen;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
@@ -234,7 +238,7 @@ public final class ComposeController implements Screen {
 
         // header
         stateChip.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get() == null
-                ? i18n.text("compose.state.new") : i18n.text("compose.state." + model.stateProperty().get().name()), model.stateProperty()));
+                ? i18n.text("compose.state.new") : PostStates.name(model.stateProperty().get(), i18n), model.stateProperty()));
         model.stateProperty().addListener((o, a, b) -> styleState());
         styleState();
         saveStatus.textProperty().bind(Bindings.createStringBinding(this::saveStatusText, model.saveStateProperty(),
@@ -261,6 +265,7 @@ public final class ComposeController implements Screen {
         executiveBox.valueProperty().bindBidirectional(model.executiveProperty());
         executiveBox.disableProperty().bind(model.postIdProperty().isNotNull().or(Bindings.createBooleanBinding(() -> !edit)));
         model.accounts().addListener((ListChangeListener<AccountToggleViewModel>) c -> fillAccounts());
+        publishDatePicker.setConverter(DateFields.converter(i18n.locale()));
         publishDatePicker.valueProperty().bindBidirectional(model.publishDateProperty());
         publishDatePicker.setDisable(!edit);
         publishTimeField.textProperty().bindBidirectional(model.publishTimeProperty());
@@ -576,7 +581,7 @@ public final class ComposeController implements Screen {
         if (n == 0) return;
         int[] sev = new int[n];
         for (FindingViewModel f : model.findings()) {
-            if (!f.hasSpan() || "length".equals(f.rule())) continue;
+            if (!f.hasSpan() || RuleIds.LENGTH.equals(f.rule())) continue;
             int level = f.severity().ordinal() + 1;
             for (int i = Math.max(0, f.start()); i < Math.min(n, f.end()); i++) sev[i] = Math.max(sev[i], level);
         }
@@ -604,7 +609,7 @@ public final class ComposeController implements Screen {
     private String hoverText(int index) {
         List<String> lines = new ArrayList<>();
         for (FindingViewModel f : model.findings()) {
-            if (f.covers(index) && !"length".equals(f.rule())) lines.add(severityWord(f.severity()) + ": " + f.message());
+            if (f.covers(index) && !RuleIds.LENGTH.equals(f.rule())) lines.add(Severities.name(f.severity(), i18n) + ": " + f.message());
         }
         int over = model.overflowStartProperty().get();
         Platform p = model.activePlatformProperty().get();
@@ -612,9 +617,6 @@ public final class ComposeController implements Screen {
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
-    private String severityWord(Severity s) {
-        return i18n.text("compose.severity." + s.name());
-    }
 
     // ====================================================================================== filling
 
@@ -907,7 +909,7 @@ public final class ComposeController implements Screen {
         }
         Label l = new Label(i18n.text("compose.thread.findings", part.findings().size()), Icons.of(Icons.severity(part.worst())));
         l.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(part.worst()));
-        l.setTooltip(new Tooltip(String.join("\n", part.findings().stream().map(f -> severityWord(f.severity()) + ": "
+        l.setTooltip(new Tooltip(String.join("\n", part.findings().stream().map(f -> Severities.name(f.severity(), i18n) + ": "
                 + f.message()).toList())));
         return l;
     }
@@ -1087,7 +1089,7 @@ public final class ComposeController implements Screen {
                 setTooltip(null);
                 return;
             }
-            Label chip = new Label(severityWord(f.severity()), Icons.of(Icons.severity(f.severity())));
+            Label chip = new Label(Severities.name(f.severity(), i18n), Icons.of(Icons.severity(f.severity())));
             chip.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(f.severity()));
             chip.setMinWidth(Region.USE_PREF_SIZE);
             Label message = new Label(f.message());

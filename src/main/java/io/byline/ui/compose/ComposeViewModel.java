@@ -6,9 +6,9 @@ import io.byline.domain.Finding;
 import io.byline.domain.Platform;
 import io.byline.domain.Post;
 import io.byline.domain.PostFinding;
-import io.byline.domain.PostMedia;
 import io.byline.domain.PostState;
 import io.byline.domain.PostVersion;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.ValidationException;
 import io.byline.domain.WordDiff;
@@ -21,7 +21,9 @@ import io.byline.service.ReviewService;
 import io.byline.service.VersionDiff;
 import io.byline.ui.common.Debouncer;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
 import io.byline.validation.LengthInfo;
 import io.byline.validation.PlatformLength;
 import io.byline.validation.ThreadSplitter;
@@ -53,7 +55,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -63,6 +64,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The drafting desk: one draft's executive, accounts, text (shared and per-platform variants), publish time,
@@ -79,7 +81,6 @@ public final class ComposeViewModel {
     public static final java.time.Duration AUTOSAVE_DELAY = java.time.Duration.ofMillis(1500);
     /** Platforms whose long posts can be shown as a numbered thread. */
     public static final EnumSet<Platform> THREAD_PLATFORMS = EnumSet.of(Platform.X, Platform.THREADS, Platform.BLUESKY);
-    static final String ALT_TEXT_RULE = "media.alt-text";
 
     /** Where the draft is in being kept. */
     public enum SaveState { EMPTY, NOT_READY, UNSAVED, SAVING, SAVED, FAILED }
@@ -614,31 +615,15 @@ public final class ComposeViewModel {
     }
 
     private FindingViewModel row(Finding f, Platform p, String inText) {
-        return new FindingViewModel(f.severity(), f.rule(), message(f.rule(), f.messageKey(), f.category(), f.message(), p, inText),
+        return new FindingViewModel(f.severity(), f.rule(), FindingTexts.message(i18n.locale(), f, p, inText),
                 f.text() == null ? "" : f.text(), f.start(), f.end(), p, 0);
-    }
-
-    /** A finding's message in the user's language (never the term itself). */
-    String message(String rule, String key, String category, String english, Platform p, String inText) {
-        if ("length".equals(rule) && p != null) {
-            LengthInfo info = PlatformLength.measure(inText == null ? "" : inText, p);
-            return i18n.text("finding.length", p.displayName(), info.count(), info.limit());
-        }
-        if (key != null && i18n.has(key)) {
-            return "finding.lexicon".equals(key) ? i18n.text(key, category == null ? "" : category) : i18n.text(key);
-        }
-        if ("lexicon".equals(rule) && category != null && i18n.has("finding.lexicon." + category)) {
-            return i18n.text("finding.lexicon." + category);
-        }
-        if ("lexicon".equals(rule)) return i18n.text("finding.lexicon", category == null ? "" : category);
-        return english != null ? english : rule;
     }
 
     private void refreshFindings() {
         List<FindingViewModel> all = new ArrayList<>(textFindings);
         for (MediaViewModel m : media) {
             if (!m.hasAltText()) {
-                all.add(new FindingViewModel(Severity.WARN, ALT_TEXT_RULE, i18n.text("finding.media.altText"), m.fileName(),
+                all.add(new FindingViewModel(Severity.WARN, RuleIds.MEDIA_ALT_TEXT, i18n.text("finding.media.altText"), m.fileName(),
                         0, 0, null, m.id()));
             }
         }
@@ -674,20 +659,12 @@ public final class ComposeViewModel {
 
     // ====================================================================================== publish time
 
-    public static ZoneId zone(Executive e) {
-        try {
-            return ZoneId.of(e.timeZone());
-        } catch (RuntimeException ex) {
-            return ZoneId.of("UTC");
-        }
+    private static ZoneId zone(Executive e) {
+        return PublishTimes.zone(e);
     }
 
     private String zoneLabel(Executive e) {
-        ZoneId z = zone(e);
-        String shortName = z.getDisplayName(TextStyle.SHORT, i18n.locale());
-        Instant now = clock.instant();
-        String offset = z.getRules().getOffset(now).getId().replace("Z", "+00:00");
-        return shortName.equals(z.getId()) ? z.getId() + " (UTC" + offset + ")" : shortName + " · " + z.getId() + " (UTC" + offset + ")";
+        return PublishTimes.zoneLabel(zone(e), clock.instant(), i18n.locale());
     }
 
     /** The publish time as an instant, or null when the date or time is missing or malformed. */
@@ -755,6 +732,53 @@ public final class ComposeViewModel {
                 sharedNow, variantsNow, publishInstant());
     }
 
+    /** The work to do on a draft once it exists, in the background; {@code created} is the draft just made, or null. */
+    @FunctionalInterface
+    private interface OnDraft<T> {
+        T run(long postId, PostDetail created) throws Exception;
+    }
+
+    private record Made<T>(PostDetail created, T result) {}
+
+    /**
+     * The one way to make sure the draft exists before working on it: when there is none yet, creates it (with the
+     * text as it is now) in the same background task, then runs {@code work} on its id. When it cannot be created
+     * yet, says why through {@code notReady} and does nothing. {@code starting} runs just before the background work.
+     */
+    private <T> void withDraft(Consumer<String> notReady, Runnable starting, OnDraft<T> work, Consumer<T> done,
+                               Consumer<Throwable> failed) {
+        Long id = postId.get();
+        DraftService.NewDraft create = null;
+        if (id == null) {
+            String why = creatable();
+            if (why != null) {
+                notReady.accept(why);
+                return;
+            }
+            create = newDraft(shared, Map.copyOf(variants));
+            creating = true;
+        }
+        long edits = editCount;
+        DraftService.NewDraft nd = create;
+        starting.run();
+        runner.run(() -> {
+            PostDetail d = nd == null ? null : drafts.create(nd);
+            return new Made<>(d, work.run(d == null ? id : d.post().id(), d));
+        }, m -> {
+            creating = false;
+            if (m.created() != null) created(m.created(), edits);
+            done.accept(m.result());
+        }, e -> {
+            creating = false;
+            failed.accept(e);
+        });
+    }
+
+    private void notReady(String why) {
+        notReadyKey.set(why);
+        saveState.set(SaveState.NOT_READY);
+    }
+
     /** The debounced autosave: keeps the text (creating the draft first when it can), without a version. */
     public void autosave() {
         autosaveDebounce.cancel();
@@ -763,32 +787,13 @@ public final class ComposeViewModel {
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         Long id = postId.get();
-        if (id == null) {
-            if (sharedNow.isBlank() && variantsNow.isEmpty()) return;
-            String why = creatable();
-            if (why != null) {
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-            DraftService.NewDraft nd = newDraft(sharedNow, variantsNow);
-            creating = true;
-            saveState.set(SaveState.SAVING);
-            runner.run(() -> drafts.create(nd), d -> {
-                creating = false;
-                created(d, edits);
-            }, e -> {
-                creating = false;
-                saveFailed(e);
-            });
-            return;
-        }
-        saveState.set(SaveState.SAVING);
-        runner.run(() -> {
-            drafts.autosave(id, sharedNow, variantsNow);
+        if (id == null && sharedNow.isBlank() && variantsNow.isEmpty()) return;
+        withDraft(this::notReady, () -> saveState.set(SaveState.SAVING), (pid, created) -> {
+            if (created != null) return null; // creating it kept the text
+            drafts.autosave(pid, sharedNow, variantsNow);
             return clock.instant();
         }, at -> {
-            if (!Objects.equals(postId.get(), id)) return;
+            if (at == null || !Objects.equals(postId.get(), id)) return;
             if (edits >= savedEditCount) savedEditCount = edits;
             setSaved(at);
         }, this::saveFailed);
@@ -835,37 +840,17 @@ public final class ComposeViewModel {
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         long edits = editCount;
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                String problem = publishProblem();
-                if (problem != null) errors.put("publishAt", problem);
-                if (selectedAccounts().isEmpty()) errors.put("accounts", "compose.error.noAccount");
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-            DraftService.NewDraft nd = newDraft(sharedNow, variantsNow);
-            creating = true;
+        withDraft(why -> {
+            String problem = publishProblem();
+            if (problem != null) errors.put("publishAt", problem);
+            if (selectedAccounts().isEmpty()) errors.put("accounts", "compose.error.noAccount");
+            notReady(why);
+        }, () -> {
             busy.set(true);
             saveState.set(SaveState.SAVING);
-            runner.run(() -> drafts.create(nd), d -> {
-                creating = false;
-                busy.set(false);
-                created(d, edits);
-            }, e -> {
-                creating = false;
-                busy.set(false);
-                saveFailed(e);
-                failure.set(e);
-            });
-            return;
-        }
-        busy.set(true);
-        saveState.set(SaveState.SAVING);
-        runner.run(() -> drafts.save(id, sharedNow, variantsNow), r -> {
+        }, (pid, created) -> created != null ? null : drafts.save(pid, sharedNow, variantsNow), r -> {
             busy.set(false);
+            if (r == null) return; // just created: that was the first version
             post = r.post();
             state.set(post.state());
             lastVersionNumber.set(r.version().number());
@@ -898,28 +883,10 @@ public final class ComposeViewModel {
             errors.put("media", "compose.error.tooManyMedia");
             return;
         }
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                errors.put("media", why);
-                return;
-            }
-        }
-        String sharedNow = shared;
-        Map<Platform, String> variantsNow = Map.copyOf(variants);
-        long edits = editCount;
-        DraftService.NewDraft nd = id == null ? newDraft(sharedNow, variantsNow) : null;
-        busy.set(true);
-        record Attached(PostDetail created, PostMedia media) {}
-        runner.run(() -> {
-            PostDetail d = nd == null ? null : drafts.create(nd);
-            long pid = d == null ? id : d.post().id();
-            return new Attached(d, drafts.attachMedia(pid, fileName, bytes, ""));
-        }, a -> {
+        withDraft(why -> errors.put("media", why), () -> busy.set(true),
+                (pid, created) -> drafts.attachMedia(pid, fileName, bytes, ""), attached -> {
             busy.set(false);
-            if (a.created() != null) created(a.created(), edits);
-            MediaViewModel m = new MediaViewModel(a.media());
+            MediaViewModel m = new MediaViewModel(attached);
             m.bytesProperty().set(bytes);
             watchMedia(m);
             media.add(m);
@@ -1029,33 +996,20 @@ public final class ComposeViewModel {
         submitPreview.set(null);
         if (!canSubmit() || creating) return;
         autosaveDebounce.cancel();
-        Long id = postId.get();
-        if (id == null) {
-            String why = creatable();
-            if (why != null) {
-                String problem = publishProblem();
-                if (problem != null) errors.put("publishAt", problem);
-                notReadyKey.set(why);
-                saveState.set(SaveState.NOT_READY);
-                return;
-            }
-        }
         String sharedNow = shared;
         Map<Platform, String> variantsNow = Map.copyOf(variants);
         long edits = editCount;
-        DraftService.NewDraft nd = id == null ? newDraft(sharedNow, variantsNow) : null;
-        record Prepared(PostDetail created, DraftService.SaveResult saved, DraftService.SubmitPreview preview,
-                        PostVersion current) {}
-        busy.set(true);
-        runner.run(() -> {
-            PostDetail d = nd == null ? null : drafts.create(nd);
-            long pid = d == null ? id : d.post().id();
-            DraftService.SaveResult r = d == null ? drafts.save(pid, sharedNow, variantsNow) : null;
+        record Prepared(DraftService.SaveResult saved, DraftService.SubmitPreview preview, PostVersion current) {}
+        withDraft(why -> {
+            String problem = publishProblem();
+            if (problem != null) errors.put("publishAt", problem);
+            notReady(why);
+        }, () -> busy.set(true), (pid, created) -> {
+            DraftService.SaveResult r = created == null ? drafts.save(pid, sharedNow, variantsNow) : null;
             DraftService.SubmitPreview p = drafts.prepareSubmit(pid);
-            return new Prepared(d, r, p, r != null ? r.version() : d.current());
+            return new Prepared(r, p, r != null ? r.version() : created.current());
         }, p -> {
             busy.set(false);
-            if (p.created() != null) created(p.created(), edits);
             if (p.saved() != null) {
                 post = p.saved().post();
                 lastVersionNumber.set(p.saved().version().number());
@@ -1088,9 +1042,7 @@ public final class ComposeViewModel {
     private FindingViewModel row(PostFinding f, PostVersion v) {
         String in = f.platform() == null ? v.text() : v.textFor(f.platform());
         String matched = f.end() > f.start() && f.end() <= in.length() ? in.substring(f.start(), f.end()) : "";
-        String msg = ALT_TEXT_RULE.equals(f.rule()) ? i18n.text("finding.media.altText")
-                : message(f.rule(), f.messageKey(), f.category(), f.rule(), f.platform(), in);
-        return new FindingViewModel(f.severity(), f.rule(), msg, matched, f.start(), f.end(), f.platform(), 0);
+        return new FindingViewModel(f.severity(), f.rule(), FindingTexts.message(i18n.locale(), f, in), matched, f.start(), f.end(), f.platform(), 0);
     }
 
     /**

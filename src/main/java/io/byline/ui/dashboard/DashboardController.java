@@ -1,17 +1,13 @@
 package io.byline.ui.dashboard;
 
-import io.byline.domain.DashboardFigures.DueCount;
-import io.byline.domain.DashboardFigures.FindingCount;
-import io.byline.domain.DashboardFigures.Overrides;
-import io.byline.domain.DashboardFigures.PostCount;
 import io.byline.domain.DashboardFigures.PostRow;
-import io.byline.domain.DashboardFigures.Turnaround;
 import io.byline.domain.DashboardFigures.Window;
 import io.byline.domain.PostState;
-import io.byline.domain.Severity;
 import io.byline.service.DashboardService;
 import io.byline.ui.common.AppActions;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.PostStates;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.RisksLink;
 import io.byline.ui.common.Screen;
 import io.byline.ui.common.ShellStatus;
@@ -51,21 +47,15 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.text.NumberFormat;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * The Dashboard: charts computed in the background; each bar opens the posts behind it beside the charts. A chart
@@ -83,12 +73,12 @@ public final class DashboardController implements Screen {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final DashboardViewModel model;
+    private final DashboardCharts charts;
     private final I18n i18n;
     private final AppActions actions;
     private final ShellStatus status;
-    private final DateTimeFormatter dayLabel;
-    private final DateTimeFormatter weekLabel;
-    private final DateTimeFormatter publish;
+    /** When the figures were computed, in this computer's zone. */
+    private final DateTimeFormatter computed;
     private final NumberFormat integers;
     private boolean shownBefore;
     /** The chart whose bar opened the list beside the charts (the focus goes back there when the list closes). */
@@ -113,13 +103,12 @@ public final class DashboardController implements Screen {
 
     public DashboardController(DashboardService dashboard, TaskRunner runner, I18n i18n, AppActions actions, ShellStatus status) {
         this.model = new DashboardViewModel(dashboard, runner, ZoneId.systemDefault());
+        this.charts = new DashboardCharts(i18n, dashboard, model.zone());
         this.i18n = i18n;
         this.actions = actions;
         this.status = status;
         Locale l = i18n.locale();
-        this.dayLabel = DateTimeFormatter.ofPattern("EEE d MMM", l);
-        this.weekLabel = DateTimeFormatter.ofPattern("d MMM", l);
-        this.publish = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(l).withZone(ZoneId.systemDefault());
+        this.computed = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(l).withZone(ZoneId.systemDefault());
         this.integers = NumberFormat.getIntegerInstance(l);
     }
 
@@ -137,15 +126,15 @@ public final class DashboardController implements Screen {
         });
         computedLabel.textProperty().bind(Bindings.createStringBinding(() -> model.loadingProperty().get()
                         ? i18n.text("dashboard.loading") : model.windowProperty().get() == null ? ""
-                        : i18n.text("dashboard.computed", publish.format(model.windowProperty().get().computedAt())),
+                        : i18n.text("dashboard.computed", computed.format(model.windowProperty().get().computedAt())),
                 model.loadingProperty(), model.windowProperty()));
         // each chart is drawn as soon as its figures are in; until then its card says they are being computed
         model.windowProperty().addListener((Observable o) -> placeholders(model.windowProperty().get()));
-        model.postsProperty().addListener((Observable o) -> renderPosts(model.postsProperty().get()));
-        model.dueProperty().addListener((Observable o) -> renderDue(model.dueProperty().get()));
-        model.turnaroundProperty().addListener((Observable o) -> renderTurnaround(model.turnaroundProperty().get()));
-        model.findingsProperty().addListener((Observable o) -> renderFindings(model.findingsProperty().get()));
-        model.overridesProperty().addListener((Observable o) -> renderOverrides(model.overridesProperty().get()));
+        model.postsProperty().addListener((Observable o) -> render(charts.posts(model.postsProperty().get(), model.windowProperty().get())));
+        model.dueProperty().addListener((Observable o) -> render(charts.due(model.dueProperty().get(), model.windowProperty().get())));
+        model.turnaroundProperty().addListener((Observable o) -> render(charts.turnaround(model.turnaroundProperty().get(), model.windowProperty().get())));
+        model.findingsProperty().addListener((Observable o) -> render(charts.findings(model.findingsProperty().get(), model.windowProperty().get())));
+        model.overridesProperty().addListener((Observable o) -> render(charts.overrides(model.overridesProperty().get(), model.windowProperty().get())));
 
         drillPane.visibleProperty().bind(model.drillOpenProperty());
         drillPane.managedProperty().bind(model.drillOpenProperty());
@@ -176,12 +165,12 @@ public final class DashboardController implements Screen {
                     setGraphic(null);
                     return;
                 }
-                Label chip = new Label(i18n.text("dashboard.state." + s));
+                Label chip = new Label(PostStates.name(PostState.valueOf(s), i18n));
                 chip.getStyleClass().addAll(StyleClasses.STATE_CHIP, StyleClasses.state(s));
                 setGraphic(chip);
             }
         });
-        publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(publish.format(c.getValue().publishAt())));
+        publishColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(PublishTimes.brief(c.getValue().publishAt(), PublishTimes.zone(c.getValue().timeZone()), i18n.locale())));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(detail(c.getValue())));
         wordsColumn.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -282,27 +271,12 @@ public final class DashboardController implements Screen {
     }
 
     private String detail(PostRow r) {
-        if (r.turnaround() != null) return i18n.text("dashboard.bar.hours", "", hours(r.turnaround())).replaceFirst("^: ", "");
+        if (r.turnaround() != null) return i18n.text("dashboard.bar.hours", "", DashboardCharts.hours(r.turnaround())).replaceFirst("^: ", "");
         return r.note() == null ? "" : r.note();
     }
 
-    private static double hours(Duration d) {
-        return d.toMillis() / 3_600_000.0;
-    }
 
     // ---- charts ---------------------------------------------------------------------------------------------
-
-    /** One bar (or one stacked part of a bar); {@code risks}: where Risks shows the findings behind it, or null. */
-    private record Bar(String category, String series, double value, Callable<List<PostRow>> rows, Supplier<String> drillTitle,
-                       RisksLink risks) {}
-
-    /** A series: its name in the legend, and the style class that gives its bars and swatch their colour. */
-    private record SeriesStyle(String label, String styleClass) {}
-
-    /** The bar class of a state or severity: {@code IN_REVIEW} → {@code bar-in-review} (colours in dashboard.css). */
-    private static String barClass(String name) {
-        return "bar-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     /** Cards saying the figures are being computed, where no chart is shown yet. */
     private void placeholders(Window w) {
@@ -378,166 +352,12 @@ public final class DashboardController implements Screen {
         inReadingOrder();
     }
 
-    /** Posts per executive and platform, by state. */
-    private void renderPosts(List<PostCount> counts) {
+    private void render(List<DashboardCharts.Chart> charts) {
         Window w = model.windowProperty().get();
-        if (counts == null || w == null) return;
-        DashboardService service = model.service();
-        List<Bar> posts = new ArrayList<>();
-        Set<String> postCats = new LinkedHashSet<>();
-        for (var c : counts) {
-            String cat = c.executive() + " · " + c.platform().displayName();
-            postCats.add(cat);
-            posts.add(new Bar(cat, c.state().name(), c.posts(), () -> service.posts(c.executiveId(), c.platform(), c.state()),
-                    () -> i18n.text("dashboard.drill.posts", c.executive(), c.platform().displayName(), stateName(c.state())), null));
+        if (charts == null || w == null) return;
+        for (DashboardCharts.Chart c : charts) {
+            chart(c.id(), w, c.empty(), c.categories(), c.styles(), c.bars(), c.stacked(), c.axisLabel(), c.decimals());
         }
-        chart("postsChart", w, i18n.text("dashboard.posts.empty"), new ArrayList<>(postCats), stateStyles(), posts, true,
-                i18n.text("dashboard.axis.posts"), false);
-    }
-
-    /** Findings per week, by severity; and by category. */
-    private void renderFindings(List<FindingCount> counts) {
-        Window w = model.windowProperty().get();
-        if (counts == null || w == null) return;
-        DashboardService service = model.service();
-        List<String> weeks = new ArrayList<>();
-        Map<String, LocalDate> weekOf = new LinkedHashMap<>();
-        for (int i = 0; i < w.weeks(); i++) {
-            LocalDate week = w.firstWeek().plusWeeks(i);
-            weeks.add(weekLabel.format(week));
-            weekOf.put(weekLabel.format(week), week);
-        }
-        Map<String, Long> perWeek = new TreeMap<>();
-        Map<String, Long> perCategory = new LinkedHashMap<>();
-        for (var c : counts) {
-            perWeek.merge(weekLabel.format(c.weekStart()) + "|" + c.severity(), c.findings(), Long::sum);
-            perCategory.merge(c.category() + "|" + c.severity(), c.findings(), Long::sum);
-        }
-        List<Bar> byWeek = new ArrayList<>();
-        perWeek.forEach((k, n) -> {
-            String[] parts = k.split("\\|");
-            LocalDate week = weekOf.get(parts[0]);
-            Severity s = Severity.valueOf(parts[1]);
-            byWeek.add(new Bar(parts[0], s.name(), n, () -> service.findings(week, week.plusWeeks(1), null, s),
-                    () -> i18n.text("dashboard.drill.findings", severityName(s), i18n.text("dashboard.drill.findings.week", parts[0])),
-                    RisksLink.category(null, s)));
-        });
-        chart("findingsChart", w, i18n.text("dashboard.findings.empty"), weeks, severityStyles(), byWeek, true,
-                i18n.text("dashboard.axis.findings"), false);
-        Map<String, Long> categoryTotals = new LinkedHashMap<>();
-        perCategory.forEach((k, n) -> categoryTotals.merge(k.split("\\|")[0], n, Long::sum));
-        List<String> categories = categoryTotals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(10).map(Map.Entry::getKey).toList();
-        List<Bar> byCategory = new ArrayList<>();
-        LocalDate first = w.firstWeek();
-        LocalDate end = first.plusWeeks(w.weeks());
-        perCategory.forEach((k, n) -> {
-            String[] parts = k.split("\\|");
-            if (!categories.contains(parts[0])) return;
-            Severity s = Severity.valueOf(parts[1]);
-            byCategory.add(new Bar(categoryName(parts[0]), s.name(), n, () -> service.findings(first, end, parts[0], s),
-                    () -> i18n.text("dashboard.drill.findings", severityName(s) + " · " + categoryName(parts[0]),
-                            i18n.text("dashboard.drill.findings.weeks", w.weeks())), RisksLink.category(parts[0], s)));
-        });
-        chart("categoriesChart", w, i18n.text("dashboard.findings.empty"), categories.stream().map(this::categoryName).toList(),
-                severityStyles(), byCategory, true, i18n.text("dashboard.axis.findings"), false);
-    }
-
-    /** Approval turnaround per step: median and slowest. */
-    private void renderTurnaround(List<Turnaround> steps) {
-        Window w = model.windowProperty().get();
-        if (steps == null || w == null) return;
-        DashboardService service = model.service();
-        List<Bar> turn = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (var t : steps) {
-            String name = t.stepName().length() > 16 ? t.stepName().substring(0, 15).strip() + "…" : t.stepName();
-            String cat = i18n.text("dashboard.turnaround.step", t.step(), name);
-            names.add(cat);
-            Callable<List<PostRow>> rows = () -> service.turnaround(t.step(), t.stepName());
-            Supplier<String> title = () -> i18n.text("dashboard.drill.turnaround", i18n.text("dashboard.turnaround.step", t.step(),
-                    t.stepName()));
-            turn.add(new Bar(cat, "median", hours(t.median()), rows, title, null));
-            turn.add(new Bar(cat, "slowest", hours(t.slowest()), rows, title, null));
-        }
-        Map<String, SeriesStyle> turnStyles = new LinkedHashMap<>();
-        turnStyles.put("median", new SeriesStyle(i18n.text("dashboard.turnaround.median"), "bar-median"));
-        turnStyles.put("slowest", new SeriesStyle(i18n.text("dashboard.turnaround.slowest"), "bar-slowest"));
-        chart("turnaroundChart", w, i18n.text("dashboard.turnaround.empty", DashboardService.TURNAROUND_WINDOW.toDays()), names,
-                turnStyles, turn, false, i18n.text("dashboard.turnaround.axis"), true);
-    }
-
-    /** Due in the next days, by state. */
-    private void renderDue(List<DueCount> counts) {
-        Window w = model.windowProperty().get();
-        if (counts == null || w == null) return;
-        DashboardService service = model.service();
-        ZoneId zone = model.zone();
-        List<String> days = new ArrayList<>();
-        for (int i = 0; i < w.dueDays(); i++) days.add(dayLabel.format(w.firstDueDay().plusDays(i)));
-        List<Bar> due = new ArrayList<>();
-        for (var d : counts) {
-            String cat = dayLabel.format(d.day());
-            due.add(new Bar(cat, d.state().name(), d.posts(), () -> service.due(d.day(), d.state(), zone),
-                    () -> i18n.text("dashboard.drill.due", cat, stateName(d.state())), null));
-        }
-        Map<String, SeriesStyle> dueStyles = new LinkedHashMap<>(stateStyles());
-        dueStyles.keySet().removeIf(k -> !DashboardService.OPEN.contains(PostState.valueOf(k)));
-        chart("dueChart", w, i18n.text("dashboard.due.empty", w.dueDays()), days, dueStyles, due, true,
-                i18n.text("dashboard.axis.posts"), false);
-    }
-
-    /** Overrides by rule and by user. */
-    private void renderOverrides(Overrides o) {
-        Window w = model.windowProperty().get();
-        if (o == null || w == null) return;
-        DashboardService service = model.service();
-        List<Bar> rules = new ArrayList<>();
-        for (var c : o.byRule()) {
-            rules.add(new Bar(c.label(), "n", c.count(), () -> service.overridesOfRule(c.key()),
-                    () -> i18n.text("dashboard.drill.overrides.rule", c.label()), RisksLink.rule(c.key())));
-        }
-        chart("overridesRuleChart", w, i18n.text("dashboard.overrides.empty"), o.byRule().stream().map(c -> c.label()).toList(),
-                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "bar-overrides-rule")), rules, false,
-                i18n.text("dashboard.axis.overrides"), false);
-        List<Bar> users = new ArrayList<>();
-        for (var c : o.byUser()) {
-            users.add(new Bar(c.label(), "n", c.count(), () -> service.overridesBy(Long.parseLong(c.key())),
-                    () -> i18n.text("dashboard.drill.overrides.user", c.label()), null));
-        }
-        chart("overridesUserChart", w, i18n.text("dashboard.overrides.empty"), o.byUser().stream().map(c -> c.label()).toList(),
-                Map.of("n", new SeriesStyle(i18n.text("dashboard.axis.overrides"), "bar-overrides-user")), users, false,
-                i18n.text("dashboard.axis.overrides"), false);
-    }
-
-    private Map<String, SeriesStyle> stateStyles() {
-        Map<String, SeriesStyle> m = new LinkedHashMap<>();
-        for (PostState s : PostState.values()) m.put(s.name(), new SeriesStyle(stateName(s), barClass(s.name())));
-        return m;
-    }
-
-    private Map<String, SeriesStyle> severityStyles() {
-        Map<String, SeriesStyle> m = new LinkedHashMap<>();
-        for (Severity s : List.of(Severity.BLOCK, Severity.WARN, Severity.INFO)) {
-            m.put(s.name(), new SeriesStyle(severityName(s), barClass(s.name())));
-        }
-        return m;
-    }
-
-    private String stateName(PostState s) {
-        return i18n.text("dashboard.state." + s.name());
-    }
-
-    private String severityName(Severity s) {
-        return i18n.text("dashboard.severity." + s.name());
-    }
-
-    /** A policy category or rule id in words when the findings bundle names it, else as it is. */
-    private String categoryName(String category) {
-        for (String key : List.of("category." + category, "finding.category." + category)) {
-            if (i18n.has(key)) return i18n.text(key);
-        }
-        return category;
     }
 
     /** A card's title and hint, then its content. */
@@ -556,8 +376,8 @@ public final class DashboardController implements Screen {
     }
 
     /** Draws one chart in its card (or says it is empty), in place of what the card showed. */
-    private void chart(String id, Window w, String empty, List<String> categories, Map<String, SeriesStyle> styles,
-                       List<Bar> bars, boolean stacked, String axisLabel, boolean decimals) {
+    private void chart(String id, Window w, String empty, List<String> categories, Map<String, DashboardCharts.SeriesStyle> styles,
+                       List<DashboardCharts.Bar> bars, boolean stacked, String axisLabel, boolean decimals) {
         String[] text = titleAndHint(id, w);
         if (bars.isEmpty()) {
             Label e = new Label(empty);
@@ -599,14 +419,14 @@ public final class DashboardController implements Screen {
         if (chart instanceof BarChart<String, Number> bc) bc.setCategoryGap(categories.size() > 6 ? 6 : 18);
         if (chart instanceof StackedBarChart<String, Number> sc) sc.setCategoryGap(categories.size() > 6 ? 6 : 18);
         Set<String> used = new LinkedHashSet<>();
-        for (Bar b : bars) used.add(b.series());
+        for (DashboardCharts.Bar b : bars) used.add(b.series());
         List<Runnable> decorations = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
-        for (Map.Entry<String, SeriesStyle> s : styles.entrySet()) {
+        for (Map.Entry<String, DashboardCharts.SeriesStyle> s : styles.entrySet()) {
             if (!used.contains(s.getKey())) continue;
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.getValue().label());
-            for (Bar b : bars) {
+            for (DashboardCharts.Bar b : bars) {
                 if (!b.series().equals(s.getKey())) continue;
                 XYChart.Data<String, Number> d = new XYChart.Data<>(b.category(), b.value());
                 series.getData().add(d);
@@ -626,7 +446,7 @@ public final class DashboardController implements Screen {
     }
 
     /** A bar the keyboard can choose: what it opens and how it is named. */
-    private record Target(Bar bar, XYChart.Data<String, Number> data, String tip) {}
+    private record Target(DashboardCharts.Bar bar, XYChart.Data<String, Number> data, String tip) {}
 
     /**
      * Makes the chart card one Tab stop: its name and the chosen bar for screen readers, the arrow keys (and Home,
@@ -664,7 +484,7 @@ public final class DashboardController implements Screen {
                 case END -> at[0] = n - 1;
                 case ENTER, SPACE -> {
                     drillOpener = card;
-                    Bar b = targets.get(at[0]).bar();
+                    DashboardCharts.Bar b = targets.get(at[0]).bar();
                     model.drill(b.drillTitle().get(), b.rows(), b.risks());
                 }
                 case ESCAPE -> {
@@ -680,7 +500,7 @@ public final class DashboardController implements Screen {
         });
     }
 
-    private String tip(Bar b, SeriesStyle style, boolean decimals) {
+    private String tip(DashboardCharts.Bar b, DashboardCharts.SeriesStyle style, boolean decimals) {
         return decimals ? i18n.text("dashboard.bar.hours", style.label() + " · " + b.category(), b.value())
                 : i18n.text("dashboard.bar.tooltip", style.label() + " · " + b.category(), (long) b.value());
     }
@@ -689,7 +509,7 @@ public final class DashboardController implements Screen {
      * A bar: its colour from its series' style class (shared, cached CSS rather than a style parsed per bar), a
      * tooltip made when the pointer first reaches it, and the list behind it on a click.
      */
-    private void decorate(Node node, Bar b, SeriesStyle style, boolean decimals) {
+    private void decorate(Node node, DashboardCharts.Bar b, DashboardCharts.SeriesStyle style, boolean decimals) {
         if (node == null) return;
         node.getStyleClass().add(style.styleClass());
         node.setOnMouseEntered(e -> {
@@ -704,10 +524,10 @@ public final class DashboardController implements Screen {
         });
     }
 
-    private Node legend(Map<String, SeriesStyle> styles, Set<String> used) {
+    private Node legend(Map<String, DashboardCharts.SeriesStyle> styles, Set<String> used) {
         FlowPane legend = new FlowPane(12, 4);
         legend.getStyleClass().add("legend");
-        for (Map.Entry<String, SeriesStyle> s : styles.entrySet()) {
+        for (Map.Entry<String, DashboardCharts.SeriesStyle> s : styles.entrySet()) {
             if (!used.contains(s.getKey())) continue;
             Region swatch = new Region();
             swatch.getStyleClass().add("legend-swatch");

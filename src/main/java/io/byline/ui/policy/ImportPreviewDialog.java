@@ -6,6 +6,7 @@ import io.byline.service.PolicyService.ImportPreview;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
 
@@ -24,7 +25,6 @@ import javafx.stage.Window;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -140,7 +140,7 @@ public final class ImportPreviewDialog {
 
     private static String line(PolicyEntry e, I18n i18n) {
         String kind = i18n.text(e.isPattern() ? "policy.kind.pattern" : "policy.kind.term");
-        String sev = i18n.text("policy.severity." + e.severity().name().toLowerCase(Locale.ROOT));
+        String sev = Severities.name(e.severity(), i18n);
         return kind + " · " + e.text() + " · " + e.category() + " · " + sev
                 + (e.embargoUntil() == null ? "" : " · " + i18n.text("policy.import.until", e.embargoUntil().toString().substring(0, 10)));
     }
@@ -149,7 +149,7 @@ public final class ImportPreviewDialog {
         List<String> parts = new ArrayList<>();
         if (!a.category().equals(b.category())) parts.add(i18n.text("policy.field.category") + " " + a.category());
         if (a.severity() != b.severity()) {
-            parts.add(i18n.text("policy.field.severity") + " " + i18n.text("policy.severity." + a.severity().name().toLowerCase(Locale.ROOT)));
+            parts.add(i18n.text("policy.field.severity") + " " + Severities.name(a.severity(), i18n));
         }
         if (!java.util.Objects.equals(a.embargoUntil(), b.embargoUntil())) {
             parts.add(i18n.text("policy.field.embargo") + " " + (a.embargoUntil() == null ? "—" : a.embargoUntil().toString().substring(0, 10)));

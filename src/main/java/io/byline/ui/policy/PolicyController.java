@@ -4,6 +4,7 @@ import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.service.PolicyService;
+import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.PolicyRechecks;
 import io.byline.ui.common.Severities;
@@ -227,6 +228,7 @@ public final class PolicyController implements Screen {
         severityBox.setButtonCell(new Cell<>(s -> s == null ? "" : Severities.name(s, i18n)));
         severityBox.setCellFactory(v -> new Cell<>(s -> s == null ? "" : Severities.name(s, i18n)));
         severityBox.valueProperty().bindBidirectional(model.severityProperty());
+        embargoPicker.setConverter(DateFields.converter(i18n.locale()));
         embargoPicker.valueProperty().bindBidirectional(model.embargoProperty());
         noteArea.textProperty().bindBidirectional(model.noteProperty());
         sampleArea.textProperty().bindBidirectional(model.sampleProperty());
@@ -463,7 +465,7 @@ public final class PolicyController implements Screen {
 
     /** Previews the file in the background, then shows the preview (Apply applies all of it). */
     public void importFile(Path file) {
-        runner.run(() -> service.previewFile(file, false), preview -> ImportPreviewDialog.show(service, file, preview, runner,
+        model.previewImport(file, preview -> ImportPreviewDialog.show(service, file, preview, runner,
                 i18n, appearance, window(), r -> {
                     status.show(ImportPreviewDialog.done(r, i18n));
                     model.load();
@@ -483,7 +485,7 @@ public final class PolicyController implements Screen {
 
     /** Writes the policy to the file in the background. */
     public void exportTo(Path file) {
-        runner.run(() -> service.exportTo(file), n -> status.show(i18n.text("policy.export.done", n, file.getFileName())),
+        model.exportTo(file, n -> status.show(i18n.text("policy.export.done", n, file.getFileName())),
                 dialogs::error);
     }
 

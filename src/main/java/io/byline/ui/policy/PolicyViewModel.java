@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -271,6 +272,16 @@ public final class PolicyViewModel {
 
     public void remove(ObservableList<String> list, String item) {
         if (item != null && list.remove(item)) listsDirty.set(true);
+    }
+
+    /** Reads a policy file (JSON or CSV) in the background and hands its preview on; nothing changes yet. */
+    public void previewImport(Path file, Consumer<PolicyService.ImportPreview> onReady, Consumer<Throwable> onFailure) {
+        runner.run(() -> service.previewFile(file, false), onReady, onFailure);
+    }
+
+    /** Writes the policy to the file as JSON in the background; hands on how many entries it holds. */
+    public void exportTo(Path file, Consumer<Integer> onDone, Consumer<Throwable> onFailure) {
+        runner.run(() -> service.exportTo(file), onDone, onFailure);
     }
 
     public void prepareSaveLists(Consumer<PolicyService.Candidate> onReady, Consumer<Throwable> onFailure) {

@@ -2,6 +2,8 @@ package io.byline.ui.queue;
 
 import io.byline.service.QueueItem;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.PostStates;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.StyleClasses;
 
 import javafx.collections.ListChangeListener;
@@ -149,7 +151,8 @@ public final class CalendarView extends StackPane {
         chip.setMaxWidth(Double.MAX_VALUE);
         chip.setMinWidth(0);
         chip.setFocusTraversable(true);
-        String tip = item.executiveName() + " · " + QueueTexts.state(i18n, item.state()) + " · "
+        String tip = item.executiveName() + " · " + PublishTimes.full(item.publishAt(), model.zone(item), i18n.locale()) + " · "
+                + PostStates.name(item.state(), i18n) + " · "
                 + QueueTexts.platforms(item.platforms()) + "\n" + QueueTexts.shorten(item.excerpt(), 140)
                 + (model.canReschedule() ? "\n" + i18n.text("calendar.dragHint") : "");
         chip.setTooltip(new Tooltip(tip));

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * The calendar tab: approved and scheduled posts by day, a month or a week at a time, optionally for one
@@ -52,7 +53,8 @@ public final class CalendarViewModel {
     private final ReviewService reviews;
     private final TaskRunner runner;
     private final Clock clock;
-    private final ZoneId zone;
+    /** Each post's executive's zone: a post shows on its executive's day, at its executive's time. */
+    private final LongFunction<ZoneId> zoneOf;
     private final User user;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
     private final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
@@ -63,11 +65,11 @@ public final class CalendarViewModel {
     private Runnable onChanged = () -> { };
     private long generation;
 
-    public CalendarViewModel(ReviewService reviews, Session session, TaskRunner runner, Clock clock, ZoneId zone) {
+    public CalendarViewModel(ReviewService reviews, Session session, TaskRunner runner, Clock clock, LongFunction<ZoneId> zoneOf) {
         this.reviews = reviews;
         this.runner = runner;
         this.clock = clock;
-        this.zone = zone;
+        this.zoneOf = zoneOf;
         this.user = session.require();
         anchor.set(today());
         mode.addListener((o, a, b) -> load());
@@ -82,14 +84,14 @@ public final class CalendarViewModel {
     public ObservableList<QueueItem> items() { return items; }
     public ReadOnlyObjectProperty<MoveOutcome> lastMoveProperty() { return lastMove.getReadOnlyProperty(); }
     public ObjectProperty<Throwable> failureProperty() { return failure; }
-    public ZoneId zone() { return zone; }
+    public ZoneId zone(QueueItem i) { return zoneOf.apply(i.executiveId()); }
 
     public void setOnChanged(Runnable r) {
         onChanged = Objects.requireNonNull(r);
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
+        return LocalDate.now(clock);
     }
 
     /** Writers and Approvers may move posts (the service refuses others anyway). */
@@ -132,11 +134,11 @@ public final class CalendarViewModel {
     }
 
     public LocalDate localDay(QueueItem i) {
-        return LocalDate.ofInstant(i.publishAt(), zone);
+        return LocalDate.ofInstant(i.publishAt(), zone(i));
     }
 
     public LocalTime localTime(QueueItem i) {
-        return LocalTime.ofInstant(i.publishAt(), zone);
+        return LocalTime.ofInstant(i.publishAt(), zone(i));
     }
 
     public void previous() {
@@ -170,7 +172,7 @@ public final class CalendarViewModel {
     public void move(long postId, LocalDate day) {
         QueueItem item = items.stream().filter(i -> i.postId() == postId).findFirst().orElse(null);
         if (item == null || day == null || day.equals(localDay(item))) return;
-        ZonedDateTime to = ZonedDateTime.of(day, localTime(item), zone);
+        ZonedDateTime to = ZonedDateTime.of(day, localTime(item), zone(item));
         runner.run(() -> reviews.reschedule(postId, to.toInstant()), r -> {
             lastMove.set(new MoveOutcome(postId, day, r, null));
             onChanged.run();

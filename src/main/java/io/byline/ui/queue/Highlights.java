@@ -1,9 +1,12 @@
 package io.byline.ui.queue;
 
 import io.byline.domain.PostFinding;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.WordDiff;
 import io.byline.ui.common.I18n;
+import io.byline.ui.common.Severities;
+import io.byline.validation.FindingTexts;
 
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
@@ -27,7 +30,7 @@ final class Highlights {
         List<List<PostFinding>> covering = new ArrayList<>(n);
         for (int i = 0; i < n; i++) covering.add(null);
         for (PostFinding f : findings) {
-            if (f.rule().equals("length") || f.end() <= f.start()) continue;
+            if (f.rule().equals(RuleIds.LENGTH) || f.end() <= f.start()) continue;
             for (int i = Math.max(0, f.start()); i < Math.min(n, f.end()); i++) {
                 worst[i] = Severity.worst(worst[i], f.severity());
                 if (covering.get(i) == null) covering.set(i, new ArrayList<>());
@@ -47,7 +50,7 @@ final class Highlights {
                 StringBuilder tip = new StringBuilder();
                 for (PostFinding f : covering.get(i)) {
                     if (tip.length() > 0) tip.append('\n');
-                    tip.append(QueueTexts.severity(i18n, f.severity())).append(": ").append(QueueTexts.finding(i18n, f, text));
+                    tip.append(Severities.name(f.severity(), i18n)).append(": ").append(FindingTexts.message(i18n.locale(), f, text));
                 }
                 Tooltip.install(t, new Tooltip(tip.toString()));
             }

@@ -24,10 +24,15 @@ import io.byline.ui.common.DialogService;
 import io.byline.ui.common.I18n;
 import io.byline.ui.common.Keyboard;
 import io.byline.ui.common.Icons;
+import io.byline.ui.common.PostStates;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.Screen;
+import io.byline.ui.common.Severities;
 import io.byline.ui.common.ShellStatus;
 import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
+import io.byline.validation.LengthInfo;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -152,7 +157,7 @@ public final class QueueController implements Screen {
                            NotificationService notifications, Session session, TaskRunner runner, java.time.Clock clock,
                            I18n i18n, DialogService dialogs, Appearance appearance, ShellStatus status) {
         this.model = new QueueViewModel(reviews, publishing, drafts, executives, session, runner, clock);
-        this.calendar = new CalendarViewModel(reviews, session, runner, clock, ZoneId.systemDefault());
+        this.calendar = new CalendarViewModel(reviews, session, runner, clock, model::zoneOf);
         this.bell = new NotificationsViewModel(notifications, runner);
         this.publishing = publishing;
         this.runner = runner;
@@ -396,7 +401,7 @@ public final class QueueController implements Screen {
         platformBox.setConverter(converter(Platform::displayName, i18n.text("queue.filter.any")));
         platformBox.valueProperty().bindBidirectional(model.platformProperty());
         stateBox.getItems().setAll(withNull(List.of(PostState.values())));
-        stateBox.setConverter(converter(s -> QueueTexts.state(i18n, s), i18n.text("queue.filter.any")));
+        stateBox.setConverter(converter(s -> PostStates.name(s, i18n), i18n.text("queue.filter.any")));
         stateBox.valueProperty().bindBidirectional(model.stateProperty());
         severityBox.getItems().setAll(withNull(List.of(Severity.BLOCK, Severity.WARN, Severity.INFO)));
         severityBox.setConverter(converter(s -> i18n.text("queue.filter.severity." + s.name().toLowerCase(Locale.ROOT)),
@@ -441,7 +446,7 @@ public final class QueueController implements Screen {
     }
 
     private Node stateChip(PostState s) {
-        Label l = new Label(QueueTexts.state(i18n, s));
+        Label l = new Label(PostStates.name(s, i18n));
         l.getStyleClass().addAll(StyleClasses.STATE_CHIP, StyleClasses.state(s.name()));
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
@@ -474,8 +479,8 @@ public final class QueueController implements Screen {
         }
         Label l = new Label(item.unresolved() > 0 ? String.valueOf(item.unresolved()) : "", Icons.of(Icons.severity(item.worstSeverity())));
         l.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(item.worstSeverity()));
-        String tip = QueueTexts.severity(i18n, item.worstSeverity())
-                + (item.worstFinding() == null ? "" : ": " + QueueTexts.finding(i18n, item.worstFinding(), null))
+        String tip = Severities.name(item.worstSeverity(), i18n)
+                + (item.worstFinding() == null ? "" : ": " + FindingTexts.message(i18n.locale(), item.worstFinding(), null))
                 + "\n" + i18n.text("queue.finding.unresolved", item.unresolved());
         l.setTooltip(new Tooltip(tip));
         l.setAccessibleText(tip);
@@ -484,7 +489,8 @@ public final class QueueController implements Screen {
 
     private Node deadlineCell(QueueItem item) {
         boolean awaiting = PostState.AWAITING_APPROVAL.contains(item.state());
-        Label date = new Label(QueueTexts.shortDateTime(i18n, awaiting ? item.deadline() : item.publishAt(), zone));
+        ZoneId executiveZone = model.zoneOf(item.executiveId());
+        Label date = new Label(PublishTimes.brief(awaiting ? item.deadline() : item.publishAt(), executiveZone, i18n.locale()));
         date.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(6, date);
         first.setAlignment(Pos.CENTER_LEFT);
@@ -499,7 +505,7 @@ public final class QueueController implements Screen {
         Label step = new Label(second);
         step.getStyleClass().add(StyleClasses.HINT);
         box.getChildren().add(step);
-        Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", QueueTexts.dateTime(i18n, item.publishAt(), zone))));
+        Tooltip.install(box, new Tooltip(i18n.text("queue.deadline.tooltip", PublishTimes.full(item.publishAt(), executiveZone, i18n.locale()))));
         return box;
     }
 
@@ -612,8 +618,10 @@ public final class QueueController implements Screen {
         version.getStyleClass().add(StyleClasses.MUTED);
         HBox top = new HBox(10, name, state, spacer, version);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label when = new Label(i18n.text("queue.detail.when", QueueTexts.dateTime(i18n, p.post().publishAt(), zone),
-                QueueTexts.dateTime(i18n, p.deadline(), zone)));
+        ZoneId executiveZone = PublishTimes.zone(p.executive());
+        Label when = new Label(i18n.text("queue.detail.when", PublishTimes.full(p.post().publishAt(), executiveZone, i18n.locale()),
+                PublishTimes.full(p.deadline(), executiveZone, i18n.locale())));
+        when.setId("detailWhen");
         when.setWrapText(true);
         Label who = new Label(i18n.text("queue.detail.author", p.current().authorName(),
                 QueueTexts.platforms(p.targets().stream().map(Account::platform).distinct().toList())));
@@ -715,11 +723,10 @@ public final class QueueController implements Screen {
         }
         ReviewService.Actions acts = d.actions();
         for (PostFinding f : fs) {
-            Label sev = new Label(QueueTexts.severity(i18n, f.severity()), Icons.of(Icons.severity(f.severity())));
+            Label sev = new Label(Severities.name(f.severity(), i18n), Icons.of(Icons.severity(f.severity())));
             sev.getStyleClass().addAll(StyleClasses.SEVERITY_CHIP, StyleClasses.severity(f.severity()));
             sev.setMinWidth(Region.USE_PREF_SIZE);
-            String text = f.platform() == null ? d.post().current().text() : d.post().current().textFor(f.platform());
-            Label msg = new Label(QueueTexts.finding(i18n, f, text)
+            Label msg = new Label(d.message(f, i18n.locale())
                     + (f.platform() == null ? "" : " · " + f.platform().displayName()));
             msg.setWrapText(true);
             Label state = new Label(decisionText(f));
@@ -782,9 +789,9 @@ public final class QueueController implements Screen {
             HBox head = new HBox(8, platform, handle);
             List<PostFinding> fs = findings(d).stream().filter(f -> f.platform() == a.platform()).toList();
             var flow = Highlights.findings(text, fs, i18n);
-            int count = text.codePointCount(0, text.length());
-            Label counter = new Label(i18n.text("queue.detail.count", count, a.platform().limit()));
-            counter.getStyleClass().add(count > a.platform().limit() ? "counter-over" : StyleClasses.HINT);
+            LengthInfo length = d.length(a.platform());
+            Label counter = new Label(i18n.text("queue.detail.count", length.count(), length.limit()));
+            counter.getStyleClass().add(length.count() > length.limit() ? "counter-over" : StyleClasses.HINT);
             VBox card = new VBox(6, head, flow, counter);
             card.getStyleClass().add("preview-card");
             card.setPrefWidth(300);
@@ -895,16 +902,14 @@ public final class QueueController implements Screen {
         io.byline.ui.common.Keyboard.label(urlLabel, url);
         url.setPromptText("https://");
         Label urlError = new Label();
+        urlError.setId("liveUrlError");
         urlError.getStyleClass().add(StyleClasses.FIELD_ERROR);
-        String err = model.errors().get("liveUrl");
-        urlError.setText(err == null ? "" : i18n.keyOrText(err));
-        urlError.setVisible(err != null);
+        // a binding, not a listener: the pane is rebuilt on every redraw, and bindings let go of the old one
+        javafx.beans.binding.ObjectBinding<String> liveUrlError = Bindings.valueAt(model.errors(), "liveUrl");
+        urlError.textProperty().bind(Bindings.createStringBinding(
+                () -> liveUrlError.get() == null ? "" : i18n.keyOrText(liveUrlError.get()), liveUrlError));
+        urlError.visibleProperty().bind(liveUrlError.isNotNull());
         urlError.managedProperty().bind(urlError.visibleProperty());
-        model.errors().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
-            String e2 = model.errors().get("liveUrl");
-            urlError.setText(e2 == null ? "" : i18n.keyOrText(e2));
-            urlError.setVisible(e2 != null);
-        });
         Button scheduled = new Button(i18n.text("queue.publish.markScheduled"));
         scheduled.setId("markScheduledButton");
         scheduled.setVisible(s == PostState.APPROVED);
@@ -924,7 +929,7 @@ public final class QueueController implements Screen {
     private String problemText(PublishService.GateProblem p, PublishService.GateResult gate, QueueViewModel.Detail d) {
         Object[] args = p.args().toArray();
         if (p.code() == PublishService.ProblemCode.STATE && !p.args().isEmpty()) {
-            args = new Object[] {QueueTexts.state(i18n, PostState.valueOf(p.args().get(0)))};
+            args = new Object[] {PostStates.name(PostState.valueOf(p.args().get(0)), i18n)};
         }
         boolean block = p.code() == PublishService.ProblemCode.BLOCK_FINDING;
         if ((block || p.code() == PublishService.ProblemCode.UNACKNOWLEDGED_WARNING) && gate != null && p.args().size() == 3) {
@@ -933,9 +938,9 @@ public final class QueueController implements Screen {
                     && (x.termId() == null ? "" : x.termId()).equals(p.args().get(1)) && x.platform() == platform)
                     .findFirst().orElse(null);
             if (f != null) {
-                String text = d == null || platform == null ? null : d.post().current().textFor(platform);
+                String message = d == null ? FindingTexts.message(i18n.locale(), f, null) : d.message(f, i18n.locale());
                 return i18n.text(block ? "queue.publish.problem.block" : "queue.publish.problem.warn",
-                        QueueTexts.finding(i18n, f, text), platform == null ? "" : platform.displayName());
+                        message, platform == null ? "" : platform.displayName());
             }
         }
         return i18n.has(p.messageKey()) ? i18n.text(p.messageKey(), args) : p.messageKey();

@@ -3,7 +3,9 @@ package io.byline.ui.queue;
 import io.byline.domain.Comment;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
+import io.byline.domain.PostFinding;
 import io.byline.domain.PostState;
+import io.byline.domain.PostVersion;
 import io.byline.domain.Role;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
@@ -17,7 +19,11 @@ import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
 import io.byline.service.Session;
 import io.byline.service.VersionDiff;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
+import io.byline.validation.LengthInfo;
+import io.byline.validation.PlatformLength;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,8 +41,10 @@ import javafx.collections.ObservableMap;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,6 +75,17 @@ public final class QueueViewModel {
             moves = List.copyOf(moves);
         }
 
+        /** A finding's message in the language, lengths counted on the text of the finding's platform. */
+        public String message(PostFinding f, Locale locale) {
+            PostVersion v = post.current();
+            return FindingTexts.message(locale, f, f.platform() == null ? v.text() : v.textFor(f.platform()));
+        }
+
+        /** The current text's length on a platform, counted the platform's way (as Compose counts it). */
+        public LengthInfo length(Platform p) {
+            return PlatformLength.measure(post.current().textFor(p), p);
+        }
+
         public long postId() {
             return post.post().id();
         }
@@ -94,6 +113,8 @@ public final class QueueViewModel {
     private final ObjectProperty<Severity> minSeverity = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<Executive> executives = FXCollections.observableArrayList();
+    /** Each executive's zone, read with the list. */
+    private PublishTimes times = PublishTimes.none();
 
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -200,6 +221,13 @@ public final class QueueViewModel {
 
     // ------------------------------------------------------------------ commands: the list
 
+    private record Loaded(List<QueueItem> items, PublishTimes zones) {}
+
+    /** The zone a post's times are shown in: its executive's. */
+    public ZoneId zoneOf(long executiveId) {
+        return times.zoneOf(executiveId);
+    }
+
     /** Loads the executives for the filter and the list. */
     public void start() {
         runner.run(() -> executiveService.list(false), executives::setAll, this::failed);
@@ -214,14 +242,17 @@ public final class QueueViewModel {
         boolean impossible = f.states().isEmpty() && state.get() != null;
         busy.set(true);
         runner.run(() -> {
-            if (impossible) return List.<QueueItem>of();
+            PublishTimes zones = PublishTimes.of(executiveService.list(true));
+            if (impossible) return new Loaded(List.of(), zones);
             List<QueueItem> list = reviews.queue(f);
-            if (v != View.WAITING_ON_ME) return list;
+            if (v != View.WAITING_ON_ME) return new Loaded(list, zones);
             Set<Long> mine = reviews.waitingOnMe().stream().map(QueueItem::postId).collect(Collectors.toSet());
-            return list.stream().filter(i -> mine.contains(i.postId())).toList();
-        }, list -> {
+            return new Loaded(list.stream().filter(i -> mine.contains(i.postId())).toList(), zones);
+        }, loadedList -> {
             if (generation != loadGeneration) return;
             busy.set(false);
+            times = loadedList.zones();
+            List<QueueItem> list = loadedList.items();
             QueueItem before = selected.get();
             items.setAll(list);
             loaded.set(true);

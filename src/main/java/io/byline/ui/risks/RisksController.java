@@ -1,7 +1,9 @@
 package io.byline.ui.risks;
 
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
+import io.byline.service.ExecutiveService;
 import io.byline.service.PolicyService;
 import io.byline.service.ReviewService;
 import io.byline.service.RiskService;
@@ -20,6 +22,7 @@ import io.byline.ui.common.StyleClasses;
 import io.byline.ui.common.TaskRunner;
 import io.byline.ui.common.PolicyRechecks;
 import io.byline.ui.common.Severities;
+import io.byline.validation.FindingTexts;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -55,6 +58,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -73,7 +77,6 @@ public final class RisksController implements Screen {
     private final Appearance appearance;
     private final PolicyRechecks rechecks;
     private final User user;
-    private final DateTimeFormatter times;
 
     @FXML private Label subtitle;
     @FXML private Label blockChip;
@@ -93,17 +96,17 @@ public final class RisksController implements Screen {
     @FXML private TableColumn<Risk, Risk> contextColumn;
     @FXML private TableColumn<Risk, Long> postColumn;
     @FXML private TableColumn<Risk, String> executiveColumn;
-    @FXML private TableColumn<Risk, Instant> publishColumn;
+    @FXML private TableColumn<Risk, Risk> publishColumn;
     @FXML private Label selectionLabel;
     @FXML private Button openButton;
     @FXML private Button falsePositiveButton;
     @FXML private Button acknowledgeButton;
     @FXML private Button overrideButton;
 
-    public RisksController(RiskService risks, PolicyService policy, Session session, TaskRunner runner, I18n i18n,
+    public RisksController(RiskService risks, PolicyService policy, ExecutiveService executives, Session session, TaskRunner runner, I18n i18n,
                            DialogService dialogs, ShellStatus status, AppActions actions, Appearance appearance,
                            PolicyRechecks rechecks, BackgroundWork work) {
-        this.model = new RisksViewModel(risks, policy, runner, ZoneId.systemDefault());
+        this.model = new RisksViewModel(risks, policy, executives, runner, ZoneId.systemDefault());
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.status = status;
@@ -111,14 +114,13 @@ public final class RisksController implements Screen {
         this.appearance = appearance;
         this.rechecks = rechecks;
         this.user = session.require();
-        this.times = DateTimeFormatter.ofPattern("d MMM, HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
         work.findingsChangedProperty().addListener((obs, old, now) -> model.load());
     }
 
     @FXML
     private void initialize() {
         table.getParent().getStylesheets().add(Severities.stylesheet());
-        subtitle.setText(i18n.text(RiskService.seesAll(user) ? "risks.subtitle.all" : "risks.subtitle.own"));
+        subtitle.setText(i18n.text(RisksViewModel.subtitleKey(user)));
         blockChip.setGraphic(io.byline.ui.common.Icons.of(io.byline.ui.common.Icons.SEVERITY_BLOCK));
         warnChip.setGraphic(io.byline.ui.common.Icons.of(io.byline.ui.common.Icons.SEVERITY_WARN));
         blockChip.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("risks.count.block",
@@ -138,7 +140,7 @@ public final class RisksController implements Screen {
         severityFilter.getItems().setAll(sevs);
         cells(severityFilter, s -> s == null ? i18n.text("risks.filter.allSeverities") : Severities.name(s, i18n));
         severityFilter.valueProperty().bindBidirectional(model.severityProperty());
-        cells(categoryFilter, c -> c == null ? i18n.text("risks.filter.allCategories") : categoryName(c));
+        cells(categoryFilter, c -> c == null ? i18n.text("risks.filter.allCategories") : FindingTexts.groupName(i18n.locale(), c));
         cells(executiveFilter, e -> e == null ? i18n.text("risks.filter.allExecutives") : e);
         mirror(model.categories(), categoryFilter);
         mirror(model.executives(), executiveFilter);
@@ -148,7 +150,7 @@ public final class RisksController implements Screen {
         ruleFilter.visibleProperty().bind(model.ruleProperty().isNotNull());
         ruleFilter.managedProperty().bind(ruleFilter.visibleProperty());
         ruleFilter.textProperty().bind(Bindings.createStringBinding(() -> model.ruleProperty().get() == null ? ""
-                : i18n.text("risks.filter.rule", ruleName(model.ruleProperty().get())), model.ruleProperty()));
+                : i18n.text("risks.filter.rule", FindingTexts.groupName(i18n.locale(), model.ruleProperty().get())), model.ruleProperty()));
         ruleFilter.setGraphic(io.byline.ui.common.Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
         ruleFilter.setTooltip(new Tooltip(i18n.text("risks.filter.rule.clear")));
 
@@ -160,7 +162,7 @@ public final class RisksController implements Screen {
         severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
         severityColumn.setCellFactory(c -> Severities.cell(i18n));
         severityColumn.setComparator(java.util.Comparator.reverseOrder());
-        findingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(message(c.getValue())));
+        findingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(RisksViewModel.message(c.getValue(), i18n.locale())));
         findingColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -180,14 +182,15 @@ public final class RisksController implements Screen {
             }
         });
         executiveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().executiveName()));
-        publishColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().publishAt()));
+        publishColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         publishColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Instant t, boolean empty) {
-                super.updateItem(t, empty);
-                setText(empty || t == null ? null : times.format(t));
+            protected void updateItem(Risk r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : model.publishTime(r, i18n.locale()));
             }
         });
+        publishColumn.setComparator(Comparator.comparing(Risk::publishAt));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) openPost();
         });
@@ -263,7 +266,7 @@ public final class RisksController implements Screen {
         boolean busy = model.busyProperty().get();
         selectionLabel.setText(sel.isEmpty() ? i18n.text("risks.selection.none") : i18n.text("risks.selection", sel.size()));
         openButton.setDisable(busy || sel.size() != 1);
-        falsePositiveButton.setDisable(busy || sel.size() != 1 || !"lexicon".equals(sel.get(0).rule()));
+        falsePositiveButton.setDisable(busy || sel.size() != 1 || !RuleIds.LEXICON.equals(sel.get(0).rule()));
         acknowledgeButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canAcknowledge));
         overrideButton.setDisable(busy || sel.isEmpty() || !sel.stream().allMatch(Risk::canOverride));
         boolean mayOverride = model.canOverride();
@@ -287,25 +290,6 @@ public final class RisksController implements Screen {
         return box;
     }
 
-    /** The finding's message in the user's language (never the policy term). */
-    private String message(Risk r) {
-        if (r.messageKey() != null && i18n.has(r.messageKey())) return i18n.text(r.messageKey());
-        if ("lexicon".equals(r.rule()) && r.category() != null) {
-            String key = "finding.lexicon." + r.category();
-            return i18n.has(key) ? i18n.text(key) : i18n.text("finding.lexicon", r.category());
-        }
-        String key = "risks.rule." + r.rule();
-        return i18n.has(key) ? i18n.text(key) : r.rule();
-    }
-
-    /** A rule by what its findings are about (the category name, when the rule is also a category), else its id. */
-    private String ruleName(String rule) {
-        for (String key : List.of("risks.ruleName." + rule, "risks.category." + rule, "risks.rule." + rule)) {
-            if (i18n.has(key)) return i18n.text(key);
-        }
-        return rule;
-    }
-
     @FXML
     void clearRule() {
         model.ruleProperty().set(null);
@@ -319,17 +303,12 @@ public final class RisksController implements Screen {
         return true;
     }
 
-    private String categoryName(String c) {
-        String key = "risks.category." + c;
-        return i18n.has(key) ? i18n.text(key) : c;
-    }
-
     private void horizontal(BarChart<Number, String> chart, List<RisksViewModel.Count> counts, boolean categories) {
         XYChart.Series<Number, String> s = new XYChart.Series<>();
         List<RisksViewModel.Count> reversed = new ArrayList<>(counts);
         java.util.Collections.reverse(reversed); // biggest on top
         for (RisksViewModel.Count c : reversed) {
-            s.getData().add(new XYChart.Data<>(c.count(), shorten(categories ? categoryName(c.label()) : c.label())));
+            s.getData().add(new XYChart.Data<>(c.count(), shorten(categories ? FindingTexts.groupName(i18n.locale(), c.label()) : c.label())));
         }
         chart.getData().setAll(List.of(s));
     }

@@ -1,11 +1,15 @@
 package io.byline.ui.risks;
 
 import io.byline.domain.Severity;
+import io.byline.domain.User;
+import io.byline.service.ExecutiveService;
 import io.byline.service.PolicyService;
 import io.byline.service.RiskService;
 import io.byline.service.RiskService.Risk;
 import io.byline.service.RiskService.RiskRef;
+import io.byline.ui.common.PublishTimes;
 import io.byline.ui.common.TaskRunner;
+import io.byline.validation.FindingTexts;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -38,6 +42,9 @@ public final class RisksViewModel {
 
     private final RiskService risks;
     private final PolicyService policy;
+    private final ExecutiveService executiveService;
+    /** Each executive's zone, read with the findings: publish times show in it. */
+    private PublishTimes times = PublishTimes.none();
     private final TaskRunner runner;
     private final ObservableList<Risk> all = FXCollections.observableArrayList();
     private final FilteredList<Risk> filtered = new FilteredList<>(all, r -> true);
@@ -60,9 +67,10 @@ public final class RisksViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ZoneId zone;
 
-    public RisksViewModel(RiskService risks, PolicyService policy, TaskRunner runner, ZoneId zone) {
+    public RisksViewModel(RiskService risks, PolicyService policy, ExecutiveService executives, TaskRunner runner, ZoneId zone) {
         this.risks = risks;
         this.policy = policy;
+        this.executiveService = executives;
         this.runner = runner;
         this.zone = zone;
         search.addListener((o, a, b) -> refilter());
@@ -89,10 +97,12 @@ public final class RisksViewModel {
         severity.set(onlySeverity);
     }
 
-    private record Loaded(List<Risk> risks, int proposals) {}
+    private record Loaded(List<Risk> risks, int proposals, PublishTimes times) {}
 
     public void load() {
-        runner.run(() -> new Loaded(risks.openRisks(), policy.canManage() ? policy.proposals(true).size() : 0), l -> {
+        runner.run(() -> new Loaded(risks.openRisks(), policy.canManage() ? policy.proposals(true).size() : 0,
+                PublishTimes.of(executiveService.list(true))), l -> {
+            times = l.times();
             all.setAll(l.risks());
             TreeSet<String> cats = new TreeSet<>();
             TreeSet<String> execs = new TreeSet<>();
@@ -108,6 +118,21 @@ public final class RisksViewModel {
             recount();
             loaded.set(true);
         }, e -> loaded.set(true));
+    }
+
+    /** What the screen says it lists: every open finding, or the user's own posts' (by what the user may see). */
+    public static String subtitleKey(User user) {
+        return RiskService.seesAll(user) ? "risks.subtitle.all" : "risks.subtitle.own";
+    }
+
+    /** When the finding's post publishes, in its executive's zone, named ("6 Dec, 09:00 WIB"). */
+    public String publishTime(Risk r, Locale locale) {
+        return PublishTimes.brief(r.publishAt(), times.zoneOf(r.executiveId()), locale);
+    }
+
+    /** The finding's message in the language (never the policy term); the post's text is not at hand here. */
+    public static String message(Risk r, Locale locale) {
+        return FindingTexts.message(locale, r.rule(), r.messageKey(), r.category(), r.platform(), null, null);
     }
 
     /** The category shown for a finding: the policy category, else the rule. */

@@ -76,9 +76,12 @@ public final class SignInController {
             if (now != null && !now.getLanguage().equals(i18n.locale().getLanguage())) actions.applyLanguage(now);
         });
         runner.run(workspace::name, name -> workspaceLabel.setText(name), e -> { });
-        // focus the first empty field once shown
+        // once shown, the username has the focus with the remembered name selected: typing another name replaces it,
+        // Tab keeps it and moves on to the password
         usernameField.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) (usernameField.getText().isEmpty() ? usernameField : passwordField).requestFocus();
+            if (scene == null) return;
+            usernameField.requestFocus();
+            usernameField.selectAll();
         });
     }
 

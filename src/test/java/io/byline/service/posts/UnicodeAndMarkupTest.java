@@ -1,6 +1,5 @@
 package io.byline.service.posts;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +14,7 @@ import io.byline.domain.Platform;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.PostFinding;
 import io.byline.domain.Role;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.service.DraftService;
@@ -109,10 +109,21 @@ class UnicodeAndMarkupTest {
             assertEquals(tricky + " lone \uFFFD here and \uFFFD there", back.current().text());
             assertEquals(tricky, back.current().variants().get(Platform.X));
             assertEquals(saved.version().hash(), back.current().hash());
+            // the checks see through the invisible characters and point at the original text, on every path
+            String komodo = "Pro\u200Bject Kom\u200Dodo";
             List<Long> x = List.of(f.account(f.sari, Platform.X).id());
-            assertDoesNotThrow(() -> f.ctx.draftService().liveCheck(lone, Map.of(Platform.X, tricky), x, PostFixture.START.plus(Duration.ofDays(10))));
-            assertDoesNotThrow(() -> f.ctx.draftService().recheck(id));
-            assertDoesNotThrow(() -> f.ctx.draftService().prepareSubmit(id));
+            List<Finding> live = f.ctx.draftService().liveCheck(lone, Map.of(Platform.X, tricky), x,
+                    PostFixture.START.plus(Duration.ofDays(10))).get(Platform.X);
+            Finding codename = live.stream().filter(k -> k.rule().equals(RuleIds.LEXICON)).findFirst().orElseThrow();
+            assertEquals(komodo, tricky.substring(codename.start(), codename.end()), "the span is the original text, invisibles included");
+            assertEquals(Severity.BLOCK, codename.severity());
+            assertEquals(1, live.stream().filter(k -> k.rule().equals(RuleIds.LEXICON)).count(), "the reversed copy is not a hit");
+            for (List<PostFinding> stored : List.of(f.ctx.draftService().recheck(id), f.ctx.draftService().prepareSubmit(id).findings())) {
+                PostFinding p = stored.stream().filter(k -> k.rule().equals(RuleIds.LEXICON) && k.platform() == Platform.X)
+                        .findFirst().orElseThrow(() -> new AssertionError("no codename finding in " + stored));
+                assertEquals(komodo, tricky.substring(p.start(), p.end()));
+                assertEquals(codename.termId(), p.termId());
+            }
         }
     }
 

@@ -29,6 +29,8 @@ class BundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.-]+)\"");
     /** Keys used from Java: i18n.text("key" …) and the bundle keys services put in ValidationExceptions. */
     private static final Pattern CODE_KEY = Pattern.compile("(?:\\.text|keyOrText)\\(\"([a-z][A-Za-z0-9_.-]+)\"");
+    /** Any string literal that could be a key or a key's prefix. */
+    private static final Pattern STRING = Pattern.compile("\"([A-Za-z0-9_.-]+)\"");
     private static final Pattern ERROR_KEY = Pattern.compile("\"([a-z]+\\.error\\.[A-Za-z]+)\"");
     /** Areas whose field-error keys the messages family ships (the other areas' families ship theirs). */
     private static final Set<String> OWNED_HERE = Set.of("executives", "accounts", "users", "setup", "signin");
@@ -119,10 +121,7 @@ class BundleTest {
         }
     }
 
-    /**
-     * Field-error keys that services raise in areas other than {@link #OWNED_HERE}: reported (as a skipped test
-     * naming them) until the family of their area ships them; the screen that shows them makes them required.
-     */
+    /** Field-error keys that services raise in areas other than {@link #OWNED_HERE} exist in both languages too. */
     @Test
     void otherAreasErrorKeysAreTranslated() throws IOException {
         Set<String> keys = new TreeSet<>();
@@ -137,8 +136,33 @@ class BundleTest {
             I18n i18n = I18n.of(l);
             for (String k : keys) if (!i18n.has(k)) missing.add(k);
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(),
-                "service error keys without a translation yet (add them to their area's bundle family): " + missing);
+        assertEquals(Set.of(), missing, "service error keys without a translation (add them to their area's bundle family)");
+    }
+
+    /**
+     * Every key of every family is used: named in FXML ({@code %key}) or in code as a string, or built in code from
+     * a prefix ending in a dot ({@code "finding." + rule}). A key nothing uses is a text nobody sees, left to drift.
+     */
+    @Test
+    void everyKeyIsUsed() throws IOException {
+        Set<String> literals = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".fxml")) collect(FXML_KEY, Files.readString(f), literals);
+                if (name.endsWith(".java")) collect(STRING, Files.readString(f), literals);
+            }
+        }
+        List<String> prefixes = literals.stream().filter(k -> k.endsWith(".")).toList();
+        Set<String> unused = new TreeSet<>();
+        for (String family : I18n.FAMILIES) {
+            Properties en = load(family + ".properties");
+            if (en == null) continue;
+            for (String k : en.stringPropertyNames()) {
+                if (!literals.contains(k) && prefixes.stream().noneMatch(k::startsWith)) unused.add(family + ": " + k);
+            }
+        }
+        assertEquals(Set.of(), unused, "keys nothing uses");
     }
 
     @Test

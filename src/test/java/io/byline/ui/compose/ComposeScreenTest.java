@@ -3,6 +3,7 @@ package io.byline.ui.compose;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
 import io.byline.domain.PostState;
+import io.byline.domain.RuleIds;
 import io.byline.testing.Screenshots;
 import io.byline.ui.UiTest;
 
@@ -217,7 +218,7 @@ class ComposeScreenTest extends UiTest {
         paste("Sunrise over the harbour in Makassar #logistics @nusademo");
         interact(() -> compose.model().attach("harbour.png", ComposeViewModelTest.png()));
         settle();
-        assertTrue(findings().stream().anyMatch(f -> f.rule().equals(ComposeViewModel.ALT_TEXT_RULE)));
+        assertTrue(findings().stream().anyMatch(f -> f.rule().equals(RuleIds.MEDIA_ALT_TEXT)));
         long id = compose.model().media().get(0).id();
         assertTrue(exists("#preview-media-" + id), "the preview shows the image");
         interact(() -> ((TabPane) node("#lowerTabs")).getSelectionModel().select(1));

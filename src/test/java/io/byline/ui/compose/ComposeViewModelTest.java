@@ -4,6 +4,7 @@ import io.byline.AppContext;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
 import io.byline.domain.PostState;
+import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.StorageException;
 import io.byline.domain.WordDiff;
@@ -294,13 +295,13 @@ class ComposeViewModelTest {
         type("A photo from Makassar");
         vm.attach("harbour.png", png());
         assertEquals(1, vm.media().size());
-        FindingViewModel f = vm.findings().stream().filter(x -> x.rule().equals(ComposeViewModel.ALT_TEXT_RULE))
+        FindingViewModel f = vm.findings().stream().filter(x -> x.rule().equals(RuleIds.MEDIA_ALT_TEXT))
                 .findFirst().orElseThrow();
         assertEquals(Severity.WARN, f.severity());
         assertEquals("harbour.png", f.matched());
         MediaViewModel m = vm.media().get(0);
         m.altTextProperty().set("Cranes at Makassar harbour at dawn");
-        assertTrue(vm.findings().stream().noneMatch(x -> x.rule().equals(ComposeViewModel.ALT_TEXT_RULE)));
+        assertTrue(vm.findings().stream().noneMatch(x -> x.rule().equals(RuleIds.MEDIA_ALT_TEXT)));
         vm.commitAltText(m);
         assertEquals("Cranes at Makassar harbour at dawn",
                 ctx.draftService().get(vm.postIdProperty().get()).media().get(0).altText());

@@ -49,8 +49,8 @@ class DashboardViewModelTest {
 
     @Test
     void aDraftOpensWhereItIsWrittenAndTheListKnowsItsWayToRisks() {
-        PostRow draft = new PostRow(7, "Sari", "Hello", PostState.DRAFT, Instant.EPOCH, null, null);
-        PostRow review = new PostRow(8, "Sari", "Hello", PostState.IN_REVIEW, Instant.EPOCH, null, null);
+        PostRow draft = new PostRow(7, "Sari", "Hello", PostState.DRAFT, Instant.EPOCH, "Asia/Jakarta", null, null);
+        PostRow review = new PostRow(8, "Sari", "Hello", PostState.IN_REVIEW, Instant.EPOCH, "Asia/Jakarta", null, null);
         assertEquals(PostLink.draft(7), DashboardViewModel.linkTo(draft));
         assertTrue(DashboardViewModel.linkTo(draft).draft());
         assertEquals(PostLink.post(8), DashboardViewModel.linkTo(review));

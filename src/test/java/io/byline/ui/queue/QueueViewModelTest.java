@@ -46,6 +46,39 @@ class QueueViewModelTest {
     }
 
     @Test
+    void postsShowAtTheExecutivesTimeWithTheZoneNamed() {
+        try (PostFixture f = new PostFixture(dir)) {
+            java.time.Instant nineInJakarta = java.time.ZonedDateTime.of(2026, 6, 8, 9, 0, 0, 0, java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+            long id = f.draft("Nine o'clock in Jakarta.", List.of(f.account(f.sari, io.byline.domain.Platform.X).id()), nineInJakarta)
+                    .post().id();
+            f.ctx.draftService().submit(id, null);
+            f.as("andi");
+            QueueViewModel m = model(f);
+            QueueItem item = m.items().stream().filter(i -> i.postId() == id).findFirst().orElseThrow();
+            assertEquals("8 Jun, 09:00 WIB", io.byline.ui.common.PublishTimes.brief(item.publishAt(), m.zoneOf(item.executiveId()),
+                    java.util.Locale.ENGLISH), "not 02:00 in this computer's zone");
+        }
+    }
+
+    @Test
+    void aBadLiveLinkIsAFieldErrorAndTheHandoverStays() {
+        try (PostFixture f = new PostFixture(dir)) {
+            long id = f.submitted("Handover words.");
+            f.approveAll(id);
+            f.as("rina");
+            QueueViewModel m = model(f);
+            m.viewProperty().set(QueueViewModel.View.ALL);
+            open(m, id);
+            m.prepareHandover();
+            assertNotNull(m.handoverProperty().get());
+            m.markPublished("not a link");
+            assertEquals("publish.error.url", m.errors().get("liveUrl"));
+            assertNotNull(m.handoverProperty().get(), "the publish section stays, with the field and its error");
+            assertEquals(io.byline.domain.PostState.APPROVED, f.ctx.draftService().get(id).post().state());
+        }
+    }
+
+    @Test
     void reviewersAndSignersStartOnWaitingOnMeWritersOnOpenPosts() {
         for (var e : List.of(Set.of(Role.REVIEWER), Set.of(Role.LEGAL), Set.of(Role.APPROVER), Set.of(Role.EXECUTIVE))) {
             assertEquals(QueueViewModel.View.WAITING_ON_ME, QueueViewModel.defaultView(new User(1, "u", "U", e, true, null)));
@@ -187,7 +220,7 @@ class QueueViewModelTest {
             f.approveAll(id);
             f.as("rina");
             CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
-                    f.clock, java.time.ZoneOffset.UTC);
+                    f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             assertEquals(42, c.days().size());
             assertEquals(java.time.DayOfWeek.MONDAY, c.days().get(0).getDayOfWeek());
@@ -216,7 +249,7 @@ class QueueViewModelTest {
             f.approveAll(id);
             f.as("sari");
             CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
-                    f.clock, java.time.ZoneOffset.UTC);
+                    f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             assertTrue(c.canReschedule());
             var day = java.time.LocalDate.of(2026, 6, 11);
@@ -238,7 +271,7 @@ class QueueViewModelTest {
             f.approveAll(id);
             f.as("rina");
             CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
-                    f.clock, java.time.ZoneOffset.UTC);
+                    f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             c.move(id, java.time.LocalDate.of(2027, 2, 27));
             CalendarViewModel.MoveOutcome m = c.lastMoveProperty().get();
