@@ -159,6 +159,7 @@ public final class AppWindow implements AppActions {
 
     @Override
     public void restoreWorkspace(java.nio.file.Path backup) {
+        ctx.backupService().requireRestore();
         restoreWorkspace(backup, false, ctx.session().user().orElse(null));
     }
 
@@ -167,7 +168,6 @@ public final class AppWindow implements AppActions {
      * first, with nothing changed; the user is then asked, and only on "restore anyway" is it restored.
      */
     private void restoreWorkspace(java.nio.file.Path backup, boolean acceptUnverified, io.byline.domain.User by) {
-        ctx.backupService().requireRestore();
         DatabaseLocation location = ctx.location();
         io.byline.service.PasswordHasher hasher = ctx.hasher();
         java.time.Clock clock = ctx.clock();

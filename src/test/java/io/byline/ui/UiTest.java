@@ -74,6 +74,10 @@ public abstract class UiTest extends FxRobot {
         ctx.preferencesService().setLanguage(language);
         runner = new FxTaskRunner();
         interact(() -> {
+            // a pop-up left by the previous window (a toast lasts 8 s) is not part of this one
+            for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w instanceof javafx.stage.PopupWindow p) p.hide();
+            }
             window = new AppWindow(ctx, stage, runner, new Appearance(Theme.LIGHT), ScreenRegistry.standard());
             window.showEntry();
         });
