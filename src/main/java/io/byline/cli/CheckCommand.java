@@ -37,7 +37,12 @@ import java.util.concurrent.Future;
  * any line was malformed, 2 on a bad policy, bad arguments or unreadable input.
  *
  * <p>Batch speed: the policy is compiled once; lines are read in blocks and checked by one worker per core while
- * the main thread reads ahead and writes finished blocks in order (a bounded window keeps memory flat).
+ * the main thread reads ahead and writes finished blocks in order.
+ *
+ * <p>Memory stays bounded whatever the input: a block closes at {@link #BLOCK} lines or {@link #BLOCK_CHARS}
+ * characters, the blocks read ahead hold at most {@link #WINDOW_CHARS} characters, a line longer than
+ * {@link #MAX_LINE} is skipped without being held, a post whose text is longer than {@link CheckJsonl#MAX_TEXT} gets an
+ * error line, and a post keeps at most {@link io.byline.validation.Validator#MAX_FINDINGS} findings.
  */
 public final class CheckCommand {
     public static final int EXIT_OK = 0;
@@ -46,7 +51,12 @@ public final class CheckCommand {
 
     /** Longest input line accepted (characters); longer lines are reported as errors and skipped. */
     public static final int MAX_LINE = 8 * 1024 * 1024;
-    private static final int BLOCK = 256;
+    /** Lines in a block of work. */
+    static final int BLOCK = 256;
+    /** A block closes once it holds this many characters, however few lines. */
+    static final int BLOCK_CHARS = 1 << 20;
+    /** Characters of input read ahead and not yet written out, across all blocks in flight. */
+    static final long WINDOW_CHARS = 8L << 20;
 
     static final String USAGE = "usage: byline check --policy POLICY.json --input POSTS.jsonl [--output FINDINGS.jsonl]";
 
@@ -161,7 +171,7 @@ public final class CheckCommand {
         int in = 0;
         for (String line : lines) if (line != null) in += line.length();
         // the output of a post is about twice its input (findings repeat the matched text and a message)
-        StringBuilder b = new StringBuilder(Math.max(256, in * 2 + lines.size() * 160));
+        StringBuilder b = new StringBuilder((int) Math.min(1 << 22, Math.max(256, in * 2L + lines.size() * 160L)));
         boolean bad = false;
         for (String line : lines) {
             if (line == null) {
@@ -199,7 +209,7 @@ public final class CheckCommand {
             boolean more = true;
             while (more) {
                 block.clear();
-                more = lr.readBlock(block, BLOCK);
+                more = lr.readBlock(block, BLOCK, BLOCK_CHARS);
                 if (block.isEmpty()) continue;
                 Block r = checkBlock(block, validator);
                 w.write(r.text());
@@ -214,13 +224,23 @@ public final class CheckCommand {
         });
         try {
             ArrayDeque<Future<Block>> window = new ArrayDeque<>();
+            ArrayDeque<Long> windowSizes = new ArrayDeque<>();
+            long inFlight = 0;
             int maxWindow = threads * 4;
             while (true) {
                 List<String> block = new ArrayList<>(BLOCK);
-                boolean more = lr.readBlock(block, BLOCK);
-                if (!block.isEmpty()) window.add(pool.submit(() -> checkBlock(block, validator)));
-                while (!window.isEmpty() && (window.size() >= maxWindow || window.peek().isDone() || !more)) {
+                long before = lr.charsRead();
+                boolean more = lr.readBlock(block, BLOCK, BLOCK_CHARS);
+                if (!block.isEmpty()) {
+                    long size = lr.charsRead() - before;
+                    window.add(pool.submit(() -> checkBlock(block, validator)));
+                    windowSizes.add(size);
+                    inFlight += size;
+                }
+                while (!window.isEmpty() && (window.size() >= maxWindow || inFlight >= WINDOW_CHARS
+                        || window.peek().isDone() || !more)) {
                     Block r = get(window.poll());
+                    inFlight -= windowSizes.poll();
                     w.write(r.text());
                     bad |= r.bad();
                 }
@@ -256,12 +276,23 @@ public final class CheckCommand {
             this.maxLine = maxLine;
         }
 
-        /** Adds up to {@code max} lines; false when the stream has ended (the block may still hold lines). */
-        boolean readBlock(List<String> out, int max) throws IOException {
-            while (out.size() < max) {
+        private long charsRead;
+
+        /**
+         * Adds lines until the block holds {@code maxLines} lines or {@code maxChars} characters (at least one line);
+         * false when the stream has ended (the block may still hold lines).
+         */
+        boolean readBlock(List<String> out, int maxLines, int maxChars) throws IOException {
+            long start = charsRead;
+            while (out.size() < maxLines && charsRead - start < maxChars) {
                 if (!readLine(out)) return false;
             }
             return true;
+        }
+
+        /** Characters of the lines read so far (skipped over-long lines count as one). */
+        long charsRead() {
+            return charsRead;
         }
 
         private boolean fill() throws IOException {
@@ -276,6 +307,11 @@ public final class CheckCommand {
             return true;
         }
 
+        private void add(List<String> out, String line) {
+            out.add(line);
+            charsRead += line == null ? 1 : line.length() + 1;
+        }
+
         private boolean readLine(List<String> out) throws IOException {
             StringBuilder sb = null;
             boolean tooLong = false;
@@ -283,7 +319,7 @@ public final class CheckCommand {
             while (true) {
                 if (pos >= limit && !fill()) {
                     if (sb == null && length == 0 && !tooLong) return false;
-                    out.add(tooLong ? null : sb == null ? "" : sb.toString());
+                    add(out, tooLong ? null : sb == null ? "" : sb.toString());
                     return false;
                 }
                 if (skipLf) {
@@ -307,7 +343,7 @@ public final class CheckCommand {
                 if (pos < limit) {
                     if (buf[pos] == '\r') skipLf = true;
                     pos++;
-                    out.add(tooLong ? null : sb.toString());
+                    add(out, tooLong ? null : sb.toString());
                     return true;
                 }
             }
