@@ -54,7 +54,7 @@ public final class DisclosureCheck implements PostCheck {
         AccountContext acc = post.input().account();
         boolean sponsored = acc != null && acc.sponsored();
         int ws = -1, we = -1;
-        List<int[]> wording = GATE.find(WORDING, text);
+        List<int[]> wording = GATE.find(WORDING, post);
         if (!wording.isEmpty()) {
             ws = wording.get(0)[0];
             we = wording.get(0)[1];

@@ -66,7 +66,7 @@ public final class FinancialCheck implements PostCheck {
     @Override
     public void check(PostContext post, List<Finding> out) {
         String text = post.text();
-        for (int[] m : GATE.find(FORWARD, text)) {
+        for (int[] m : GATE.find(FORWARD, post)) {
             out.add(Spans.finding(RULE, Severity.WARN, text, m[0], m[1], "forward-looking",
                     "finding.financial.forwardLooking"));
         }

@@ -20,8 +20,11 @@ final class FoldedScanner {
     private final int[] ascii = new int[0x80];  // ASCII char -> class (0: in no phrase)
     private final char[] labels;                 // sorted phrase characters; class = index + 1
     private final int classes;
-    private final int[] next;                    // state * classes + class -> state
-    private final boolean[] output;
+    /**
+     * (state * classes + class) -> the next state, itself stored as state * classes, negated (-1 - value) when a
+     * phrase ends there: one load and one sign test a character.
+     */
+    private final int[] next;
 
     FoldedScanner(List<String> phrases) {
         automaton = new AhoCorasick(phrases.toArray(new CharSequence[0]));
@@ -39,10 +42,11 @@ final class FoldedScanner {
         for (char c = 0; c < 0x80; c++) if (isRegexSpace(c)) ascii[c] = ascii[' '];
         classes = all.length + 1;
         next = new int[nodes * classes];
-        output = new boolean[nodes];
         for (int s = 0; s < nodes; s++) {
-            output[s] = s > 0 && automaton.hasOutput(s);
-            for (int k = 1; k < classes; k++) next[s * classes + k] = automaton.next(s, all[k - 1]);
+            for (int k = 1; k < classes; k++) {
+                int t = automaton.next(s, all[k - 1]);
+                next[s * classes + k] = t > 0 && automaton.hasOutput(t) ? -1 - t * classes : t * classes;
+            }
         }
     }
 
@@ -71,7 +75,6 @@ final class FoldedScanner {
         boolean space = false;
         final int[] next = this.next;
         final int[] ascii = this.ascii;
-        final int classes = this.classes;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int k;
@@ -87,10 +90,11 @@ final class FoldedScanner {
                 space = false;
                 k = classOf(c);
             }
-            s = next[s * classes + k];
-            if (output[s]) {
+            s = next[s + k];
+            if (s < 0) {
+                s = -1 - s;
                 int end = i + 1;
-                automaton.outputs(s, p -> sink.hit(p, start(text, end, automaton.keyLength(p)), end));
+                automaton.outputs(s / classes, p -> sink.hit(p, start(text, end, automaton.keyLength(p)), end));
             }
         }
     }

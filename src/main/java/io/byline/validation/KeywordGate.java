@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * as in "will grow … 20%"); {@code FastPathEquivalenceTest} checks this against the ungated expression.
  */
 final class KeywordGate {
+    private final List<String> phrases;
     private final FoldedScanner scanner;
     private final boolean[] needsDigit;
     private final int before;
@@ -32,6 +33,7 @@ final class KeywordGate {
     KeywordGate(List<String> phrases, List<String> digitPhrases, int before, int after) {
         List<String> all = new ArrayList<>(phrases);
         all.addAll(digitPhrases);
+        this.phrases = List.copyOf(all);
         scanner = new FoldedScanner(all);
         needsDigit = new boolean[all.size()];
         for (int i = phrases.size(); i < all.size(); i++) needsDigit[i] = true;
@@ -45,21 +47,64 @@ final class KeywordGate {
 
     /** Merged windows [start, end) around the phrases found, in order; empty when none. */
     List<int[]> windows(String text) {
-        int n = text.length();
         List<int[]> out = new ArrayList<>(0);
-        scanner.scan(text, (k, s, e) -> {
-            int we = Math.min(n, e + after);
-            if (needsDigit[k] && !hasDigit(text, e, we)) return;
-            int ws = Math.max(0, s - before);
-            if (!out.isEmpty() && out.get(out.size() - 1)[1] >= ws) {
-                int[] last = out.get(out.size() - 1);
-                last[0] = Math.min(last[0], ws);
-                last[1] = Math.max(last[1], we);
-            } else {
-                out.add(new int[] {ws, we});
-            }
-        });
+        scanner.scan(text, (k, s, e) -> hit(out, text, k, s, e));
         return out;
+    }
+
+    /** Adds the window of phrase {@code k} found at [s, e) (when it counts), merged with the last one. */
+    private void hit(List<int[]> out, String text, int k, int s, int e) {
+        int n = text.length();
+        int we = Math.min(n, e + after);
+        if (needsDigit[k] && !hasDigit(text, e, we)) return;
+        int ws = Math.max(0, s - before);
+        if (!out.isEmpty() && out.get(out.size() - 1)[1] >= ws) {
+            int[] last = out.get(out.size() - 1);
+            last[0] = Math.min(last[0], ws);
+            last[1] = Math.max(last[1], we);
+        } else {
+            out.add(new int[] {ws, we});
+        }
+    }
+
+    /**
+     * Gates scanned together: one pass over a post finds the phrases of all of them (what {@link PostContext} does
+     * for the wording rules), with the same windows as each gate's own scan.
+     */
+    static final class Group {
+        private final List<KeywordGate> gates;
+        private final FoldedScanner scanner;
+        private final int[] gateOf;
+        private final int[] phraseOf;
+
+        Group(KeywordGate... gates) {
+            this.gates = List.of(gates);
+            List<String> all = new ArrayList<>();
+            List<Integer> g = new ArrayList<>(), p = new ArrayList<>();
+            for (int i = 0; i < gates.length; i++) {
+                for (int k = 0; k < gates[i].phrases.size(); k++) {
+                    all.add(gates[i].phrases.get(k));
+                    g.add(i);
+                    p.add(k);
+                }
+            }
+            scanner = new FoldedScanner(all);
+            gateOf = g.stream().mapToInt(Integer::intValue).toArray();
+            phraseOf = p.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Position of a gate in the group, or -1. */
+        int indexOf(KeywordGate gate) {
+            return gates.indexOf(gate);
+        }
+
+        /** The windows of every gate of the group, by position. */
+        List<List<int[]>> windows(String text) {
+            List<List<int[]>> out = new ArrayList<>(gates.size());
+            for (int i = 0; i < gates.size(); i++) out.add(new ArrayList<>(0));
+            scanner.scan(text, (k, s, e) -> gates.get(gateOf[k]).hit(out.get(gateOf[k]), text, phraseOf[k], s, e));
+            return out;
+        }
     }
 
     private static boolean hasDigit(String text, int from, int to) {
@@ -72,7 +117,15 @@ final class KeywordGate {
 
     /** Matches of {@code p} inside the windows (transparent bounds, so \b sees the text around). */
     List<int[]> find(Pattern p, String text) {
-        List<int[]> w = windows(text);
+        return find(p, text, windows(text));
+    }
+
+    /** {@link #find(Pattern, String)} for a post, whose windows may come from a scan shared with other gates. */
+    List<int[]> find(Pattern p, PostContext post) {
+        return find(p, post.text(), post.windows(this));
+    }
+
+    private static List<int[]> find(Pattern p, String text, List<int[]> w) {
         if (w.isEmpty()) return List.of();
         List<int[]> out = new ArrayList<>(1);
         Matcher m = p.matcher(text);

@@ -159,8 +159,12 @@ class FastPathEquivalenceTest {
     void wordingGatesFindWhatTheWholeExpressionFinds() {
         Random r = new Random(17);
         int disclosures = 0, financial = 0;
+        KeywordGate.Group both = new KeywordGate.Group(DisclosureCheck.GATE, FinancialCheck.GATE);
         for (int i = 0; i < 10_000; i++) {
             String t = wordingText(r);
+            List<List<int[]>> shared = both.windows(t);
+            assertSameSpans(DisclosureCheck.GATE.windows(t), shared.get(0), t);
+            assertSameSpans(FinancialCheck.GATE.windows(t), shared.get(1), t);
             List<int[]> d = KeywordGate.findAll(DisclosureCheck.WORDING, t);
             assertSameSpans(d, DisclosureCheck.GATE.find(DisclosureCheck.WORDING, t), t);
             List<int[]> f = KeywordGate.findAll(FinancialCheck.FORWARD, t);
