@@ -20,6 +20,14 @@ final class CheckTrace {
 
     static CheckTrace start(PrintStream err) {
         if (!Boolean.getBoolean("byline.check.trace")) return OFF;
+        try {
+            // a runtime without the JDK's management modules cannot trace: say so, and check as usual
+            Class.forName("com.sun.management.OperatingSystemMXBean");
+            ManagementFactory.getRuntimeMXBean();
+        } catch (ClassNotFoundException | LinkageError e) {
+            err.println("check trace: not available in this Java runtime (" + e + ")");
+            return OFF;
+        }
         CheckTrace t = new CheckTrace(err);
         t.phase("main started");
         return t;
@@ -28,7 +36,9 @@ final class CheckTrace {
     void phase(String what) {
         if (err == null) return;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1_000_000;
         err.printf("check trace: %-34s at %6d ms, process CPU %6d ms%n", what, uptime, cpu / 1_000_000);
     }
 
