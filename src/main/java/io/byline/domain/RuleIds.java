@@ -22,6 +22,8 @@ public final class RuleIds {
     public static final String MEDIA_ALT_TEXT = "media.alt-text";
     /** A policy entry that could not be compiled, so the post cannot be called clean. */
     public static final String POLICY_INVALID = "policy.invalid";
+    /** The last finding of a post that had more than can be listed; it counts the rest. */
+    public static final String TRUNCATED = "truncated";
 
     private RuleIds() {}
 }

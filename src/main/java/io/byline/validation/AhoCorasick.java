@@ -195,41 +195,31 @@ final class AhoCorasick {
         }
     }
 
-    /**
-     * {@link #scan} over the text lower-cased on the fly ({@code A-Z} by offset, other non-ASCII characters by
-     * {@link Character#toLowerCase(char)}), without copying it.
-     */
-    void scanLowerCase(String text, Sink sink) {
-        int length = text.length();
-        int s = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') c += 32;
-            } else {
-                c = Character.toLowerCase(c);
-            }
-            if (s == 0) {
-                s = rootNext[c];
-                if (s == 0) continue;
-            } else {
-                while (true) {
-                    int g = step(s, c);
-                    if (g > 0) { s = g; break; }
-                    if (s == 0) break;
-                    s = fail[s];
-                }
-                if (s == 0) continue;
-            }
-            int t = outHead[s] >= 0 ? s : dict[s];
-            while (t > 0) {
-                for (int k = outHead[t]; k >= 0; k = outNext[k]) {
-                    sink.hit(k, i + 1 - keyLength[k], i + 1);
-                }
-                t = dict[t];
-            }
+    /** The move from {@code node} on {@code c}, following failure links (needs them): the automaton as a DFA. */
+    int next(int node, char c) {
+        while (true) {
+            int g = step(node, c);
+            if (g > 0 || node == 0) return g;
+            node = fail[node];
         }
     }
+
+    /** True when a key ends at {@code node} (the node's own string or one of its suffixes; needs failure links). */
+    boolean hasOutput(int node) {
+        return outHead[node] >= 0 || dict[node] >= 0;
+    }
+
+    /** Gives every key ending at {@code node} (needs failure links). */
+    void outputs(int node, java.util.function.IntConsumer key) {
+        for (int t = outHead[node] >= 0 ? node : dict[node]; t > 0; t = dict[t]) {
+            for (int k = outHead[t]; k >= 0; k = outNext[k]) key.accept(k);
+        }
+    }
+
+    int keyLength(int key) { return keyLength[key]; }
+
+    /** The label of the edge into {@code node} (node > 0). */
+    char label(int node) { return label[node]; }
 
     /** Reports every occurrence of every key in {@code text[0, length)} (needs failure links). */
     void scan(char[] text, int length, Sink sink) {

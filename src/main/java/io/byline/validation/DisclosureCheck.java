@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class DisclosureCheck implements PostCheck {
     public static final String RULE = RuleIds.DISCLOSURE;
 
-    private static final Pattern WORDING = Pattern.compile(
+    static final Pattern WORDING = Pattern.compile(
             "\\b(sponsored\\s+by|sponsored|paid\\s+(?:partnership|promotion|post|collab(?:oration)?)"
                     + "|in\\s+partnership\\s+with|partner(?:ed|ing)?\\s+with|our\\s+partners?\\b|brand\\s+partner"
                     + "|(?:brand\\s+)?ambassador\\s+for|affiliate\\s+link|use\\s+(?:my\\s+)?code|promo\\s+code|discount\\s+code"
@@ -36,8 +36,13 @@ public final class DisclosureCheck implements PostCheck {
         "pendapat pribadi", "pandangan pribadi", "opini pribadi"
     };
 
-    private static final KeywordGate GATE = new KeywordGate(List.of("sponsor", "paid", "partner", "ambassador",
-            "affiliate", "code", "gifted", "gifting", "sending", "kerja", "kolaborasi", "disponsori", "didukung", "kode", "use", "brand", "thanks"), 40, 60);
+    /** A phrase of every alternative of {@link #WORDING} (a space: any white space). */
+    static final KeywordGate GATE = new KeywordGate(List.of("sponsored", "paid partnership",
+            "paid promotion", "paid post", "paid collab", "in partnership", "partnership with", "partner with",
+            "partnered with", "partnering with", "our partner", "brand partner", "brand ambassador", "ambassador for",
+            "affiliate link", "use code", "use my code", "promo code", "discount code", "gifted by", "thanks to @",
+            "kerja sama dengan", "kerjasama dengan", "berkolaborasi dengan", "disponsori", "didukung oleh",
+            "kode promo"), 40, 60);
 
     @Override
     public String id() {
@@ -50,7 +55,7 @@ public final class DisclosureCheck implements PostCheck {
         AccountContext acc = post.input().account();
         boolean sponsored = acc != null && acc.sponsored();
         int ws = -1, we = -1;
-        List<int[]> wording = GATE.find(WORDING, text);
+        List<int[]> wording = GATE.find(WORDING, post);
         if (!wording.isEmpty()) {
             ws = wording.get(0)[0];
             we = wording.get(0)[1];

@@ -4,6 +4,7 @@ import io.byline.domain.Finding;
 import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public final class FinancialCheck implements PostCheck {
 
     private static final String NUM = "(?:[$€£¥]|rp\\.?\\s?)?\\d+(?:[.,]\\d+)*\\s?(?:%|percent|per\\s?cent|persen|[mbk]\\b|million|billion|juta|miliar|triliun)";
 
-    private static final Pattern FORWARD = Pattern.compile(
+    static final Pattern FORWARD = Pattern.compile(
             "\\b(?:will|to|set\\s+to|expect(?:s|ed)?\\s+to|on\\s+track\\s+to|poised\\s+to|going\\s+to|akan|diproyeksikan|ditargetkan)\\s+"
                     + "(?:grow|increase|rise|reach|double|triple|exceed|hit|climb|jump|surpass|top|tumbuh|naik|meningkat|mencapai)"
                     + "[^.!?\\n]{0,40}?" + NUM
@@ -29,10 +30,34 @@ public final class FinancialCheck implements PostCheck {
                     + "|laporan\\s+keuangan\\s+(?:q[1-4]|kuartal))\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static final KeywordGate GATE = new KeywordGate(java.util.List.of("grow", "increase", "rise", "reach",
-            "double", "triple", "exceed", "hit", "climb", "jump", "surpass", "top", "tumbuh", "naik", "meningkat",
-            "mencapai", "guidance", "outlook", "forecast", "warning", "result", "earning", "number", "revenue",
-            "figure", "expected", "projected", "proyeksi", "target", "panduan", "laporan"), 80, 90);
+    /**
+     * A phrase of every alternative of {@link #FORWARD} (a space: any white space): "will/to/akan … grow" only with
+     * a digit after it (the figure the expression needs), the fixed wordings as they are.
+     */
+    static final KeywordGate GATE = gate();
+
+    private static KeywordGate gate() {
+        List<String> verbs = List.of("grow", "increase", "rise", "reach", "double", "triple", "exceed", "hit", "climb",
+                "jump", "surpass", "top", "tumbuh", "naik", "meningkat", "mencapai");
+        List<String> withFigure = new ArrayList<>();
+        for (String lead : List.of("will", "to", "akan", "diproyeksikan", "ditargetkan")) {
+            for (String v : verbs) withFigure.add(lead + " " + v);
+        }
+        List<String> phrases = new ArrayList<>(List.of("guidance", "profit warning", "revenue target",
+                "proyeksi pendapatan", "proyeksi laba", "proyeksi penjualan", "target pendapatan", "target laba",
+                "target penjualan", "panduan keuangan", "laporan keuangan"));
+        for (String lead : List.of("earnings", "revenue", "year", "annual", "quarterly")) {
+            phrases.add(lead + " outlook");
+            phrases.add(lead + " forecast");
+        }
+        for (String verb : List.of("is", "are", "be")) {
+            for (String what : List.of("expected", "projected", "forecast")) phrases.add(verb + " " + what);
+        }
+        for (char d = '0'; d <= '9'; d++) {
+            for (String what : List.of("results", "earnings", "numbers", "revenue", "figures")) phrases.add(d + " " + what);
+        }
+        return new KeywordGate(phrases, withFigure, 80, 90);
+    }
 
     @Override
     public String id() {
@@ -42,7 +67,7 @@ public final class FinancialCheck implements PostCheck {
     @Override
     public void check(PostContext post, List<Finding> out) {
         String text = post.text();
-        for (int[] m : GATE.find(FORWARD, text)) {
+        for (int[] m : GATE.find(FORWARD, post)) {
             out.add(Spans.finding(RULE, Severity.WARN, text, m[0], m[1], "forward-looking",
                     "finding.financial.forwardLooking"));
         }

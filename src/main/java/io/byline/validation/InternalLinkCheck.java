@@ -83,7 +83,19 @@ public final class InternalLinkCheck implements PostCheck {
         return false;
     }
 
+    /** A dot between two host characters ({@code a.b}): what every host name written without a scheme has. */
+    private static boolean hasDotInWord(String text) {
+        int n = text.length();
+        for (int k = text.indexOf('.'); k >= 0; k = text.indexOf('.', k + 1)) {
+            if (k > 0 && k + 1 < n && Entities.isHostChar(text.codePointBefore(k)) && Entities.isHostChar(text.codePointAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void bareHosts(String text, List<String> domains, List<int[]> done, List<Finding> out) {
+        if (!hasDotInWord(text)) return;
         int n = text.length();
         int i = 0;
         while (i < n) {

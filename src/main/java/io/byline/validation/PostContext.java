@@ -10,6 +10,10 @@ public final class PostContext {
     private Lane clean;
     private List<Entities.Entity> urls;
     private LengthInfo length;
+    private List<List<int[]>> wording;
+
+    /** The gates of the wording rules, scanned in one pass a post. */
+    private static final KeywordGate.Group WORDING = new KeywordGate.Group(DisclosureCheck.GATE, FinancialCheck.GATE);
 
     PostContext(PostInput input, CompiledPolicy policy) {
         this.input = input;
@@ -36,6 +40,14 @@ public final class PostContext {
     public LengthInfo length() {
         if (length == null) length = PlatformLength.measure(input.text(), input.platform());
         return length;
+    }
+
+    /** The windows of a gate in this post (one shared scan for the wording rules' gates). */
+    List<int[]> windows(KeywordGate gate) {
+        int i = WORDING.indexOf(gate);
+        if (i < 0) return gate.windows(input.text());
+        if (wording == null) wording = WORDING.windows(input.text());
+        return wording.get(i);
     }
 
     List<Entities.Entity> urls() {

@@ -114,7 +114,7 @@ public final class TermMatcher {
         for (int i = 0; i < n; i++) {
             boolean isAllow = i >= terms.size();
             String src = isAllow ? allow.get(i - terms.size()) : terms.get(i);
-            WordLane wl = WordLane.of(src, true);
+            WordLane wl = WordLane.reusing(src); // read before the next term is folded
             int[] r = trim(wl);
             if (r[0] >= r[1]) {
                 if (isAllow) continue;

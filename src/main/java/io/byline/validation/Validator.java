@@ -1,20 +1,19 @@
 package io.byline.validation;
 
-import io.byline.domain.Finding;
-import io.byline.domain.Severity;
-
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the rules on a post and returns its findings (sorted by start, end, rule), verdict and length.
+ * Runs the rules on a post and returns its findings (sorted by start, end, rule), verdict and length. A post keeps
+ * at most {@link #MAX_FINDINGS} findings; past that the list ends with one {@link #TRUNCATED} finding that says how
+ * many more there were, with the worst severity among them (the verdict counts them all).
  * Thread-safe: one validator (one compiled policy) can serve the UI's live checks and a batch at once.
  * Do not call it on the JavaFX application thread.
  */
 public final class Validator {
-    private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
-            .thenComparingInt(Finding::end).thenComparing(Finding::rule);
+    /** Findings kept per post. */
+    public static final int MAX_FINDINGS = 200;
+    /** Rule id of the last finding of a post that had more than {@link #MAX_FINDINGS}: "N more findings". */
+    public static final String TRUNCATED = io.byline.domain.RuleIds.TRUNCATED;
 
     private final CompiledPolicy policy;
     private final List<PostCheck> checks;
@@ -40,11 +39,11 @@ public final class Validator {
 
     public ValidationResult validate(PostInput input) {
         PostContext ctx = new PostContext(input, policy);
-        List<Finding> out = new ArrayList<>(4);
-        for (PostCheck c : checks) c.check(ctx, out);
-        out.sort(ORDER);
-        Severity worst = null;
-        for (Finding f : out) worst = Severity.worst(worst, f.severity());
-        return new ValidationResult(out, worst, ctx.length());
+        FindingList out = new FindingList(MAX_FINDINGS);
+        for (PostCheck c : checks) {
+            out.nextCheck();
+            c.check(ctx, out);
+        }
+        return out.finish(ctx);
     }
 }

@@ -23,6 +23,11 @@ import java.util.Optional;
 public final class CheckJsonl {
     /** Nesting allowed inside ignored fields of an input line. */
     public static final int MAX_DEPTH = 32;
+    /**
+     * Longest post text checked, in characters (UTF-16 units): 15 times the longest platform limit. A longer post
+     * gets an error line (checking it would cost memory in proportion, for a post no platform takes).
+     */
+    public static final int MAX_TEXT = 1_000_000;
 
     private CheckJsonl() {}
 
@@ -213,6 +218,9 @@ public final class CheckJsonl {
     private static Line finish(String id, String text, boolean hasText, String platform, boolean hasPlatform,
                                String publishAt) {
         if (!hasText) return new Line(id, null, "missing \"text\"");
+        if (text.length() > MAX_TEXT) {
+            return new Line(id, null, "text longer than " + MAX_TEXT + " characters (" + text.length() + ")");
+        }
         if (!hasPlatform) return new Line(id, null, "missing \"platform\"");
         Optional<Platform> p = Platform.fromId(platform);
         if (p.isEmpty()) return new Line(id, null, "unknown platform \"" + platform + "\"");
