@@ -33,6 +33,12 @@ public final class FinancialCheck implements PostCheck {
             "mencapai", "guidance", "outlook", "forecast", "warning", "result", "earning", "number", "revenue",
             "figure", "expected", "projected", "proyeksi", "target", "panduan", "laporan"), 80, 90);
 
+    /** The span {start, end} of the first forward-looking wording in the text, or null. */
+    static int[] firstForwardLooking(String text) {
+        List<int[]> m = GATE.find(FORWARD, text);
+        return m.isEmpty() ? null : m.get(0);
+    }
+
     @Override
     public String id() {
         return RULE;

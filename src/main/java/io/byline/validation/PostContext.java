@@ -10,6 +10,7 @@ public final class PostContext {
     private Lane clean;
     private List<Entities.Entity> urls;
     private LengthInfo length;
+    private List<Figures.Figure> figures;
 
     PostContext(PostInput input, CompiledPolicy policy) {
         this.input = input;
@@ -36,6 +37,12 @@ public final class PostContext {
     public LengthInfo length() {
         if (length == null) length = PlatformLength.measure(input.text(), input.platform());
         return length;
+    }
+
+    /** The figures tied to a financial metric (computed for the first rule that asks). */
+    List<Figures.Figure> figures() {
+        if (figures == null) figures = Figures.find(input.text());
+        return figures;
     }
 
     List<Entities.Entity> urls() {
