@@ -48,8 +48,8 @@ final class CompiledFacts {
             DoNotEngage d = list.get(i);
             String hk = TermMatcher.key(d.handle());
             if (hk.isEmpty()) {
-                throw new PolicyException(PolicyReason.of("policy.error.badHandle",
-                        "doNotEngage[" + i + "]: not a handle: \"" + d.handle() + "\"", i, d.handle()));
+                throw new PolicyException(PolicyReason.of("policy.error.part.badHandle",
+                        "doNotEngage[" + i + "]: not a handle: \"" + d.handle() + "\"", "doNotEngage[" + i + "]", d.handle()));
             }
             handles.computeIfAbsent(hk, k -> new ArrayList<>()).add(i);
             List<String> texts = new ArrayList<>(d.names().size() + 1);

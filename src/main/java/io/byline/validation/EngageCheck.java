@@ -32,10 +32,13 @@ public final class EngageCheck implements PostCheck {
         matcher.find(post.words(), matches);
         Set<Long> seen = new HashSet<>();
         for (TermMatcher.Match m : matches) {
+            // "@RivalCorp": the span takes the @ the folding left out
+            int start = m.start() > 0 && (text.charAt(m.start() - 1) == '@' || text.charAt(m.start() - 1) == '\uFF20')
+                    ? m.start() - 1 : m.start();
             for (int e : facts.entriesOfKey(m.entry())) {
                 DoNotEngage d = entries.get(e);
-                if (!d.appliesTo(platform) || !seen.add(((long) e << 40) | ((long) m.start() << 20) | m.end())) continue;
-                out.add(finding(d, m.start(), m.end(), text, "mention"));
+                if (!d.appliesTo(platform) || !seen.add(((long) e << 40) | ((long) start << 20) | m.end())) continue;
+                out.add(finding(d, start, m.end(), text, "mention"));
             }
         }
         reference(facts, entries, platform, post.input().replyTo(), "reply", text, out);
