@@ -36,7 +36,7 @@ public final class FactCheck implements PostCheck {
         String text = post.text();
         Instant at = post.input().publishAt();
         for (Figures.Figure f : post.figures()) {
-            List<CompiledFacts.Fact> candidates = candidates(facts, f);
+            List<CompiledFacts.Fact> candidates = candidates(facts, f, text);
             BigDecimal value = f.value();
             boolean ambiguous = f.ambiguous();
             if (ambiguous) {
@@ -52,12 +52,15 @@ public final class FactCheck implements PostCheck {
         }
     }
 
-    private static List<CompiledFacts.Fact> candidates(CompiledFacts facts, Figures.Figure f) {
+    private static List<CompiledFacts.Fact> candidates(CompiledFacts facts, Figures.Figure f, String text) {
+        List<CompiledFacts.Fact> all = facts.facts(f.metric());
+        if (all.isEmpty()) return all;
+        List<Periods.Period> periods = f.periods(text);
         List<CompiledFacts.Fact> out = new ArrayList<>(2);
-        for (CompiledFacts.Fact c : facts.facts(f.metric())) {
+        for (CompiledFacts.Fact c : all) {
             String cur = c.fact().currency();
             if (f.currency() != null && cur != null && !cur.equals(f.currency())) continue;
-            if (!Periods.fits(c.period(), f.periods())) continue;
+            if (!Periods.fits(c.period(), periods)) continue;
             out.add(c);
         }
         return out;

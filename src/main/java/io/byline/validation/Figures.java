@@ -2,7 +2,6 @@ package io.byline.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,37 +28,35 @@ final class Figures {
      * @param currency  ISO code or null
      * @param percent   a percentage
      * @param metric    the metric it is tied to
-     * @param periods   the periods its sentence names
+     * @param sentenceStart where its sentence starts (the periods it names are read from there when needed)
+     * @param sentenceEnd   where its sentence ends
      */
     record Figure(int start, int end, BigDecimal value, BigDecimal other, String currency, boolean percent, Metric metric,
-                  List<Periods.Period> periods) {
+                  int sentenceStart, int sentenceEnd) {
         boolean ambiguous() { return other != null; }
+
+        /** The reporting periods its sentence names. */
+        List<Periods.Period> periods(String text) {
+            return Periods.find(text, sentenceStart, sentenceEnd);
+        }
     }
 
+    /** The number and what follows it, matched from the first digit (the currency before it is read by hand). */
     private static final Pattern FIGURE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])(?:(US\\$|USD|IDR|EUR|Rp\\.?|\\$|€)\\s?)?(\\d+(?:[.,]\\d+)*)"
+            "(\\d+(?:[.,]\\d+)*)"
                     + "(?:\\s?(triliun|trilyun|trillion|miliar|milyar|billion|juta|million|ribu|thousand|bn|mn|tn|rb|jt|[tbmk])"
                     + "(?![\\p{L}\\p{N}]))?"
                     + "(?:\\s?(IDR|USD|EUR|rupiah|dollars?)(?![\\p{L}\\p{N}]))?"
                     + "(?:\\s?(%|percent|per\\s?cent|persen)(?![\\p{L}\\p{N}]))?",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern.CASE_INSENSITIVE);
+    /** Currency signs and codes written before a number, longest first. */
+    private static final String[] PREFIXES = {"US$", "USD", "IDR", "EUR", "Rp.", "Rp", "$", "\u20ac"};
 
-    private static final Pattern METRIC;
-    private static final Metric[] METRIC_OF_GROUP;
+    /** Metric words (lower case; a phrase of two words joined by one space) → metric. */
+    private static final java.util.Map<String, Metric> METRIC_WORDS = new java.util.HashMap<>();
 
     static {
-        List<String[]> words = new ArrayList<>();
-        for (Metric m : Metric.values()) for (String w : m.wordsShared()) words.add(new String[] {w, m.name()});
-        words.sort(Comparator.comparingInt((String[] w) -> -w[0].length()));
-        StringBuilder b = new StringBuilder("\\b(?:");
-        METRIC_OF_GROUP = new Metric[words.size() + 1];
-        for (int i = 0; i < words.size(); i++) {
-            if (i > 0) b.append('|');
-            b.append('(').append(Pattern.quote(words.get(i)[0]).replace(" ", "\\E\\s+\\Q")).append(')');
-            METRIC_OF_GROUP[i + 1] = Metric.valueOf(words.get(i)[1]);
-        }
-        b.append(")\\b");
-        METRIC = Pattern.compile(b.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Metric m : Metric.values()) for (String w : m.wordsShared()) METRIC_WORDS.put(w, m);
     }
 
     private static final Set<String> INDONESIAN = Set.of("yang", "dan", "di", "ke", "dari", "untuk", "kami", "ini", "itu",
@@ -87,19 +84,32 @@ final class Figures {
         List<Figure> out = new ArrayList<>(2);
         Language lang = null;
         Matcher m = FIGURE.matcher(text);
-        while (m.find()) {
-            String cur = m.group(1), scaleWord = m.group(3), curWord = m.group(4);
-            boolean percent = m.group(5) != null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') continue;
+            // a number starts here only after a non-word character (not inside "Q3", "H1", "FY2026" or another number)
+            if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_')) {
+                int[] cur = prefix(text, i);
+                if (cur == null) { i = skipDigits(text, i); continue; }
+            }
+            m.region(i, n);
+            if (!m.lookingAt()) continue;
+            int[] cur = prefix(text, i);
+            int start = cur == null ? i : cur[0];
+            String scaleWord = m.group(2), curWord = m.group(3);
+            boolean percent = m.group(4) != null;
             int end = m.end();
-            if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) continue;
-            String currency = currency(cur != null ? cur : curWord);
+            i = Math.max(i, end - 1);
+            if (end < n && Character.isLetterOrDigit(text.charAt(end))) continue;
+            String currency = cur != null ? PREFIX_CODES[cur[1]] : currency(curWord);
             if (currency == null && scaleWord == null && !percent) continue;
             if (percent && (currency != null || scaleWord != null)) continue;
-            FigureReader.Readings r = FigureReader.read(m.group(2));
+            FigureReader.Readings r = FigureReader.read(m.group(1));
             if (!r.any()) continue;
             if (metrics == null) metrics = metrics(text);
-            int[] sentence = sentence(text, m.start(), end);
-            Metric metric = tie(metrics, sentence, m.start(), end, percent, currency != null);
+            int[] sentence = sentence(text, start, end);
+            Metric metric = tie(metrics, sentence, start, end, percent, currency != null);
             if (metric == null) continue;
             if (lang == null && (r.ambiguous() || "m".equalsIgnoreCase(scaleWord))) lang = language(text);
             BigDecimal scale = scaleWord == null ? BigDecimal.ONE : scale(scaleWord, lang, currency);
@@ -114,10 +124,30 @@ final class Figures {
                 value = r.english();
                 other = r.indonesian().multiply(scale);
             }
-            out.add(new Figure(m.start(), end, value.multiply(scale), other, currency, percent, metric,
-                    Periods.find(text, sentence[0], sentence[1])));
+            out.add(new Figure(start, end, value.multiply(scale), other, currency, percent, metric, sentence[0], sentence[1]));
         }
         return out;
+    }
+
+    private static final String[] PREFIX_CODES = {"USD", "USD", "IDR", "EUR", "IDR", "IDR", "USD", "EUR"};
+
+    /** The currency written just before the digit at {@code at} (one space allowed): {start, index in PREFIXES}, or null. */
+    private static int[] prefix(String text, int at) {
+        int end = at > 0 && text.charAt(at - 1) == ' ' ? at - 1 : at;
+        for (int k = 0; k < PREFIXES.length; k++) {
+            String p = PREFIXES[k];
+            int s = end - p.length();
+            if (s < 0 || !text.regionMatches(true, s, p, 0, p.length())) continue;
+            if (s > 0 && Character.isLetterOrDigit(text.charAt(s - 1)) && Character.isLetter(p.charAt(0))) continue;
+            return new int[] {s, k};
+        }
+        return null;
+    }
+
+    private static int skipDigits(String text, int i) {
+        while (i + 1 < text.length() && (Character.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '.'
+                || text.charAt(i + 1) == ',')) i++;
+        return i;
     }
 
     private static String currency(String s) {
@@ -142,16 +172,38 @@ final class Figures {
         }
     }
 
-    /** Metric words of the text: {start, end, metric ordinal}. */
+    /** Metric words of the text: {start, end, metric ordinal}; two-word phrases ("net income") before single words. */
     private static List<int[]> metrics(String text) {
         List<int[]> out = new ArrayList<>(2);
-        Matcher m = METRIC.matcher(text);
-        while (m.find()) {
-            int g = 1;
-            while (m.group(g) == null) g++;
-            out.add(new int[] {m.start(), m.end(), METRIC_OF_GROUP[g].ordinal()});
+        int n = text.length();
+        int prevStart = -1, prevEnd = -1;
+        String prev = null;
+        for (int i = 0; i < n; ) {
+            while (i < n && !Character.isLetter(text.charAt(i))) i++;
+            int j = i;
+            while (j < n && Character.isLetter(text.charAt(j))) j++;
+            if (j == i) break;
+            String w = j - i <= 12 ? text.substring(i, j).toLowerCase(Locale.ROOT) : null;
+            Metric pair = prev != null && w != null && isSpaces(text, prevEnd, i) ? METRIC_WORDS.get(prev + " " + w) : null;
+            if (pair != null) {
+                if (!out.isEmpty() && out.get(out.size() - 1)[0] == prevStart) out.remove(out.size() - 1);
+                out.add(new int[] {prevStart, j, pair.ordinal()});
+            } else if (w != null) {
+                Metric m = METRIC_WORDS.get(w);
+                if (m != null) out.add(new int[] {i, j, m.ordinal()});
+            }
+            prev = w;
+            prevStart = i;
+            prevEnd = j;
+            i = j;
         }
         return out;
+    }
+
+    private static boolean isSpaces(String t, int from, int to) {
+        if (to <= from) return false;
+        for (int k = from; k < to; k++) if (!Character.isWhitespace(t.charAt(k))) return false;
+        return true;
     }
 
     /**

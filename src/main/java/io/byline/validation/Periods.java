@@ -29,12 +29,13 @@ final class Periods {
                     + "|semester\\s+(II|I|[12]|pertama|kedua)" + YEAR
                     + "|FY\\s?((?:19|20)?\\d\\d)"
                     + "|(?:full[-\\s]year|tahun\\s+buku|tahun)\\s+((?:19|20)\\d\\d))\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern.CASE_INSENSITIVE); // ASCII words: no Unicode case folding needed (and it is slow)
 
     private Periods() {}
 
     /** The periods named in {@code text} between {@code from} and {@code to}. */
     static List<Period> find(String text, int from, int to) {
+        if (!mayName(text, from, to)) return List.of();
         List<Period> out = new ArrayList<>(1);
         Matcher m = PERIOD.matcher(text).region(from, to);
         while (m.find()) {
@@ -47,6 +48,26 @@ final class Periods {
             else if (m.group(12) != null) out.add(new Period('Y', 0, year(m.group(12))));
         }
         return out;
+    }
+
+    private static final String[] CUES = {"kuartal", "quarter", "semester", "tahun", "year"};
+
+    /** A cheap gate before the pattern: a digit right after Q, K, H or Y (FY), or one of the period words. */
+    private static boolean mayName(String t, int from, int to) {
+        for (int i = Math.max(from, 1); i < to; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                char p = Character.toLowerCase(t.charAt(i - 1));
+                if (p == 'q' || p == 'k' || p == 'h' || p == 'y' || p == ' ' && i >= 3
+                        && t.regionMatches(true, i - 3, "fy", 0, 2)) return true;
+            }
+        }
+        for (String cue : CUES) {
+            for (int i = from; i + cue.length() <= to; i++) {
+                if (t.regionMatches(true, i, cue, 0, cue.length())) return true;
+            }
+        }
+        return false;
     }
 
     /** The period a fact covers, or null when its text names none that is understood. */
