@@ -57,8 +57,8 @@ public final class PolicyFactsService {
     /** A quiet period as typed (times in UTC, {@code 2026-10-15 00:00} or an ISO-8601 instant). */
     public record PeriodDraft(String label, String from, String to, Severity severity) {}
 
-    /** What an import stored. */
-    public record ImportResult(int facts, int accounts, int periods, long version) {}
+    /** What is stored after an import; {@code changed} is false when the file had none of the three parts or the same ones. */
+    public record ImportResult(int facts, int accounts, int periods, long version, boolean changed) {}
 
     private final Transactor db;
     private final PolicyFactsRepository repo;
@@ -81,8 +81,9 @@ public final class PolicyFactsService {
         return policy.canManage();
     }
 
+    /** As for the rest of the policy: a signed-in user must be Legal, Approver or Admin; the command line has no user. */
     private void requireManager() {
-        session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
+        if (session.user().isPresent()) session.requireAny(Role.LEGAL, Role.APPROVER, Role.ADMIN);
     }
 
     /** The stored parts. */
@@ -241,13 +242,20 @@ public final class PolicyFactsService {
             throw new ValidationException("import", "policy.facts.import.error", List.of(e.getClass().getSimpleName()));
         }
         PolicyFacts in = read;
+        PolicyFacts now = current();
+        PolicyFacts merged = new PolicyFacts(in.facts().isEmpty() ? now.facts() : in.facts(),
+                in.doNotEngage().isEmpty() ? now.doNotEngage() : in.doNotEngage(),
+                in.quietPeriods().isEmpty() ? now.quietPeriods() : in.quietPeriods());
+        if (merged.equals(now)) {
+            return new ImportResult(now.facts().size(), now.doNotEngage().size(), now.quietPeriods().size(), policy.version(), false);
+        }
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         long[] version = new long[1];
         PolicyFacts stored = change("policy.facts.import", Map.of("file", name, "facts", in.facts().size(), "accounts",
                 in.doNotEngage().size(), "periods", in.quietPeriods().size()), p -> new PolicyFacts(
                 in.facts().isEmpty() ? p.facts() : in.facts(), in.doNotEngage().isEmpty() ? p.doNotEngage() : in.doNotEngage(),
                 in.quietPeriods().isEmpty() ? p.quietPeriods() : in.quietPeriods()), version);
-        return new ImportResult(stored.facts().size(), stored.doNotEngage().size(), stored.quietPeriods().size(), version[0]);
+        return new ImportResult(stored.facts().size(), stored.doNotEngage().size(), stored.quietPeriods().size(), version[0], true);
     }
 
     /** The stored policy and the policy with {@code next} as its facts, accounts and periods, for the test bench. */

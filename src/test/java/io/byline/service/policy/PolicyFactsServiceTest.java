@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,11 @@ class PolicyFactsServiceTest {
             assertEquals("h1-revenue", finding.termId());
 
             f.as("admin");
+            // the evidence bundle names the fact the finding came from
+            Path bundle = f.ctx.evidenceService().writePostBundle(post, dir.resolve("evidence.json")).json();
+            String evidence = assertDoesNotThrow(() -> Files.readString(bundle));
+            assertTrue(evidence.contains("\"rule\": \"fact.embargo\"") || evidence.contains("\"rule\":\"fact.embargo\""), evidence);
+            assertTrue(evidence.contains("h1-revenue"), evidence);
             var audit = f.ctx.auditService().list(null, "policy.fact.add", null, null, null, null, 10);
             assertEquals(1, audit.size());
             assertTrue(audit.get(0).toString().contains("h1-revenue"));
