@@ -55,8 +55,24 @@ final class Figures {
     /** Metric words (lower case; a phrase of two words joined by one space) → metric. */
     private static final java.util.Map<String, Metric> METRIC_WORDS = new java.util.HashMap<>();
 
+    /** Whether some metric word (or a word of a metric phrase) starts with this ASCII letter and has this length. */
+    private static final boolean[][] MAY_BE_METRIC = new boolean[26][13];
+
     static {
-        for (Metric m : Metric.values()) for (String w : m.wordsShared()) METRIC_WORDS.put(w, m);
+        for (Metric m : Metric.values()) {
+            for (String w : m.wordsShared()) {
+                METRIC_WORDS.put(w, m);
+                for (String part : w.split(" ")) MAY_BE_METRIC[part.charAt(0) - 'a'][part.length()] = true;
+            }
+        }
+    }
+
+    /** A cheap test before a word is copied and looked up (a post has many words and few metric words). */
+    private static boolean mayBeMetric(String text, int from, int to) {
+        int len = to - from;
+        if (len < 2 || len > 12) return false;
+        char c = Character.toLowerCase(text.charAt(from));
+        return c >= 'a' && c <= 'z' && MAY_BE_METRIC[c - 'a'][len];
     }
 
     private static final Set<String> INDONESIAN = Set.of("yang", "dan", "di", "ke", "dari", "untuk", "kami", "ini", "itu",
@@ -183,7 +199,7 @@ final class Figures {
             int j = i;
             while (j < n && Character.isLetter(text.charAt(j))) j++;
             if (j == i) break;
-            String w = j - i <= 12 ? text.substring(i, j).toLowerCase(Locale.ROOT) : null;
+            String w = mayBeMetric(text, i, j) ? text.substring(i, j).toLowerCase(Locale.ROOT) : null;
             Metric pair = prev != null && w != null && isSpaces(text, prevEnd, i) ? METRIC_WORDS.get(prev + " " + w) : null;
             if (pair != null) {
                 if (!out.isEmpty() && out.get(out.size() - 1)[0] == prevStart) out.remove(out.size() - 1);

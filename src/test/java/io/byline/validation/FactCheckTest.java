@@ -53,6 +53,7 @@ class FactCheckTest {
             Voucher Rp 50 ribu untuk semua.                                             | -
             Revenue in 2026 was great, 50 new stores.                                   | -
             Great results and 50% off at the store today.                               | -
+            Q4 net income will be «IDR 350 billion».                                    | fact.embargo
             """)
     void figureInPost(String marked, String rule) {
         int s = marked.indexOf('«'), e = marked.indexOf('»') - 1;
