@@ -65,6 +65,7 @@ public final class AppContext implements AutoCloseable {
     private final SqliteUserRepository userRepository = new SqliteUserRepository();
     private final SqliteExecutiveRepository executiveRepository = new SqliteExecutiveRepository();
     private final SqlitePolicyRepository policyRepository = new SqlitePolicyRepository();
+    private final io.byline.store.SqlitePolicyFactsRepository policyFactsRepository = new io.byline.store.SqlitePolicyFactsRepository();
     private final SettingsRepository settingsRepository = new SettingsRepository();
     private final SqlitePostRepository postRepository = new SqlitePostRepository();
     private final SqliteApprovalRepository approvalRepository = new SqliteApprovalRepository();
@@ -85,6 +86,7 @@ public final class AppContext implements AutoCloseable {
     private final PostServices postServices;
     private final NotificationService notificationService;
     private final PolicyService policyService;
+    private final io.byline.service.PolicyFactsService policyFactsService;
     private final RiskService riskService;
     private final DashboardService dashboardService;
 
@@ -138,12 +140,14 @@ public final class AppContext implements AutoCloseable {
         this.backupService = new BackupService(database, auditService, settingsRepository, location.backups(),
                 workspaceId, session);
         this.evidenceService = new EvidenceService(database, auditLog, auditService, workspaceService, session);
-        this.policyProvider = new PolicyProvider(policyRepository, PostServices::validatorChecker);
+        this.policyProvider = new PolicyProvider(policyRepository, policyFactsRepository, PostServices::validatorChecker);
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);
         this.policyService = new PolicyService(database, policyRepository, settingsRepository, postRepository,
                 executiveRepository, policyProvider, postServices.drafts(), auditService, session, clock);
+        this.policyFactsService = new io.byline.service.PolicyFactsService(database, policyFactsRepository, policyService, policyProvider,
+                auditService, session);
         this.riskService = new RiskService(database, postRepository, executiveRepository, postServices.reviews(),
                 policyService, session);
         this.dashboardService = new DashboardService(database, new DashboardQueries(), session, clock);
@@ -151,7 +155,7 @@ public final class AppContext implements AutoCloseable {
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
                 postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService,
-                evidenceService, dashboardService}) {
+                evidenceService, dashboardService, policyFactsService}) {
             components.put(service.getClass(), service);
         }
         if (seed) {
@@ -185,6 +189,7 @@ public final class AppContext implements AutoCloseable {
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
     public PolicyService policyService() { return policyService; }
+    public io.byline.service.PolicyFactsService policyFactsService() { return policyFactsService; }
     public RiskService riskService() { return riskService; }
     public DashboardService dashboardService() { return dashboardService; }
 

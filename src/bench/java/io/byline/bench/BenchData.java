@@ -75,4 +75,46 @@ public final class BenchData {
         b.setLength(length);
         return b.toString();
     }
+
+    /**
+     * {@code n} facts over every metric (money in IDR and USD, counts, growth), 200 do-not-engage accounts and four
+     * quiet periods, none of which contains the benchmark's publish time.
+     */
+    public static io.byline.validation.PolicyFacts facts(int n, Random r) {
+        io.byline.validation.Metric[] metrics = io.byline.validation.Metric.values();
+        List<io.byline.validation.PolicyFact> facts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            io.byline.validation.Metric m = metrics[i % metrics.length];
+            java.math.BigDecimal value = m == io.byline.validation.Metric.GROWTH ? java.math.BigDecimal.valueOf(1 + r.nextInt(400), 1)
+                    : java.math.BigDecimal.valueOf(1 + r.nextInt(9999)).scaleByPowerOfTen(6 + r.nextInt(7));
+            String currency = m.kind() == io.byline.validation.Metric.Kind.MONEY ? (r.nextBoolean() ? "IDR" : "USD") : null;
+            facts.add(new io.byline.validation.PolicyFact("fact-" + i, m, value, currency, "Q" + (1 + i % 4) + " " + (2020 + i % 7),
+                    java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(86_400L * (i % 700)), 0.005));
+        }
+        List<io.byline.validation.DoNotEngage> accounts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            accounts.add(new io.byline.validation.DoNotEngage(null, "@rival" + i, List.of("Rival Holdings " + i), "dispute",
+                    Severity.BLOCK));
+        }
+        List<io.byline.validation.QuietPeriod> periods = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            java.time.Instant from = java.time.Instant.parse("2027-01-15T00:00:00Z").plusSeconds(86_400L * 91 * q);
+            periods.add(new io.byline.validation.QuietPeriod("Q" + (q + 1) + " 2027", from, from.plusSeconds(86_400L * 14), Severity.BLOCK));
+        }
+        return new io.byline.validation.PolicyFacts(facts, accounts, periods);
+    }
+
+    private static final String[] FIGURES = {
+        "Pendapatan kuartal III 2026 mencapai Rp 1,2 triliun. ", "Revenue reached $4.1B in sales last year. ",
+        "Laba naik 18% pada kuartal III. ", "Now 12 million active users, thanks to @rival7 for nothing. ",
+        "EBITDA: Rp 1.500 M in H1. "};
+
+    /** A post as {@link #post} with one or two sentences carrying figures, of the same length. */
+    public static String figurePost(Random r, List<String> terms, int length) {
+        StringBuilder b = new StringBuilder(FIGURES[r.nextInt(FIGURES.length)]);
+        if (length > 400) b.append(FIGURES[r.nextInt(FIGURES.length)]);
+        b.append(post(r, terms, length));
+        b.setLength(length);
+        return b.toString();
+    }
 }

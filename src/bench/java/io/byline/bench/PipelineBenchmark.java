@@ -30,7 +30,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Live-typing cost with a generated 50,000-term policy, side by side: the full pipeline, the lexicon stage alone,
+ * Live-typing cost with a generated 50,000-term policy, side by side: the full pipeline (also with 1,000 facts,
+ * 200 do-not-engage accounts and 4 quiet periods, on posts carrying figures), the lexicon stage alone,
  * a naive {@code indexOf} loop over the lower-cased text, and {@code org.ahocorasick} whole-word, case-insensitive
  * matching. SampleTime mode, so the output has p99.
  *
@@ -51,6 +52,8 @@ public class PipelineBenchmark {
 
     private Validator full;
     private Validator lexicon;
+    private Validator withFacts;
+    private PostInput[] figurePosts;
     private List<String> lowerTerms;
     private Trie trie;
     private PostInput[] posts;
@@ -63,6 +66,7 @@ public class PipelineBenchmark {
         CompiledPolicy policy = CompiledPolicy.compile(BenchData.policy(ts));
         full = new Validator(policy);
         lexicon = new Validator(policy, List.of(new ConfidentialTermCheck()));
+        withFacts = new Validator(CompiledPolicy.compile(BenchData.policy(ts).withFacts(BenchData.facts(1000, new Random(3)))));
         lowerTerms = new ArrayList<>(ts.size());
         for (String t : ts) lowerTerms.add(t.toLowerCase(Locale.ROOT));
         trie = Trie.builder().ignoreCase().onlyWholeWords().addKeywords(ts).build();
@@ -73,6 +77,10 @@ public class PipelineBenchmark {
             String text = BenchData.post(r, ts, length);
             posts[i] = new PostInput(text, length <= 280 ? Platform.X : Platform.LINKEDIN, Instant.parse("2026-12-10T09:00:00Z"));
             lowerPosts[i] = text.toLowerCase(Locale.ROOT);
+        }
+        figurePosts = new PostInput[posts.length];
+        for (int i = 0; i < posts.length; i++) {
+            figurePosts[i] = new PostInput(BenchData.figurePost(r, ts, length), posts[i].platform(), posts[i].publishAt());
         }
     }
 
@@ -85,6 +93,18 @@ public class PipelineBenchmark {
     @Benchmark
     public ValidationResult fullPipeline() {
         return full.validate(posts[nextIndex()]);
+    }
+
+    /** The full pipeline with 1,000 facts, 200 do-not-engage accounts and 4 quiet periods, on posts with figures. */
+    @Benchmark
+    public ValidationResult fullPipelineWithFacts() {
+        return withFacts.validate(figurePosts[nextIndex()]);
+    }
+
+    /** The same posts with figures through the pipeline of words only (what the facts add is the difference). */
+    @Benchmark
+    public ValidationResult fullPipelineFigurePosts() {
+        return full.validate(figurePosts[nextIndex()]);
     }
 
     @Benchmark

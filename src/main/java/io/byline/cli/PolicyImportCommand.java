@@ -51,12 +51,21 @@ public final class PolicyImportCommand {
                 out.println("Dry run: nothing was changed.");
                 return 0;
             }
-            if (!preview.hasChanges()) {
+            boolean json = file.getFileName() != null && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+            if (preview.hasChanges()) {
+                PolicyService.ImportResult r = policy.apply(preview);
+                out.println("Imported " + file + ": policy version " + r.version() + ".");
+            }
+            // facts, do-not-engage accounts and quiet periods: the ones the file has replace the stored ones
+            io.byline.service.PolicyFactsService.ImportResult f = json ? ctx.policyFactsService().importFile(file) : null;
+            if (f != null && f.changed()) {
+                out.println("Facts " + f.facts() + ", do-not-engage accounts " + f.accounts() + ", quiet periods " + f.periods()
+                        + ": policy version " + f.version() + ".");
+            }
+            if (!preview.hasChanges() && (f == null || !f.changed())) {
                 out.println("The policy already matches " + file.getFileName() + "; nothing to change.");
                 return 0;
             }
-            PolicyService.ImportResult r = policy.apply(preview);
-            out.println("Imported " + file + ": policy version " + r.version() + ".");
             // the findings stored with drafts and queued posts were made with the old policy: renew them now
             int[] shown = {-1};
             int rechecked = policy.recheckAll(25, (done, total) -> {

@@ -349,7 +349,7 @@ public final class PolicyService {
                 entries.set(at, e);
             }
             validate(entries, before.allow(), before.internalDomains(), id == null ? entries.size() - 1 : indexOf(entries, id));
-            return new Candidate(before, new PolicyProvider.Snapshot(entries, before.allow(), before.internalDomains(), "candidate"));
+            return new Candidate(before, before.withWords(entries, before.allow(), before.internalDomains(), "candidate"));
         });
     }
 
@@ -360,7 +360,7 @@ public final class PolicyService {
             PolicyProvider.Snapshot before = provider.snapshot(tx);
             List<PolicyEntry> entries = new ArrayList<>(before.entries());
             entries.removeIf(e -> e.id() == id);
-            return new Candidate(before, new PolicyProvider.Snapshot(entries, before.allow(), before.internalDomains(), "candidate"));
+            return new Candidate(before, before.withWords(entries, before.allow(), before.internalDomains(), "candidate"));
         });
     }
 
@@ -372,7 +372,7 @@ public final class PolicyService {
         return db.inRead(tx -> {
             PolicyProvider.Snapshot before = provider.snapshot(tx);
             validate(before.entries(), a, d, -1);
-            return new Candidate(before, new PolicyProvider.Snapshot(before.entries(), a, d, "candidate"));
+            return new Candidate(before, before.withWords(before.entries(), a, d, "candidate"));
         });
     }
 
@@ -617,6 +617,11 @@ public final class PolicyService {
         return -1;
     }
 
+    /** Raises the policy version (the re-check of open posts follows it); for the services that edit other policy parts. */
+    long bumpVersion(Tx tx) {
+        return bump(tx);
+    }
+
     private long bump(Tx tx) {
         long old = version(tx);
         if (settings.get(tx, RECHECKED_KEY).isEmpty()) settings.put(tx, RECHECKED_KEY, Long.toString(old)); // the baseline
@@ -843,7 +848,7 @@ public final class PolicyService {
     public String exportJson() {
         requireManager();
         return db.inRead(tx -> PolicyJson.toJson(toPolicy(workspaceName(tx), policy.entries(tx, false), policy.allowPhrases(tx),
-                policy.internalDomains(tx))));
+                policy.internalDomains(tx)).withFacts(provider.facts(tx))));
     }
 
     /** Writes the policy to a file (temporary name, then moved into place); recorded. Returns the number of entries. */
@@ -851,7 +856,8 @@ public final class PolicyService {
         requireManager();
         return db.inWrite(tx -> {
             List<PolicyEntry> entries = policy.entries(tx, false);
-            String json = PolicyJson.toJson(toPolicy(workspaceName(tx), entries, policy.allowPhrases(tx), policy.internalDomains(tx)));
+            String json = PolicyJson.toJson(toPolicy(workspaceName(tx), entries, policy.allowPhrases(tx), policy.internalDomains(tx))
+                    .withFacts(provider.facts(tx)));
             audit.record(tx, "policy.export", "policy", null, details("entries", entries.size(), "version", version(tx),
                     "file", file.getFileName() == null ? "" : file.getFileName().toString()));
             ExportFiles.writeText(file, json);

@@ -18,4 +18,12 @@ public interface PostChecker {
      * @param account   the account it goes out on, or null when not known
      */
     List<Finding> check(String text, Platform platform, Instant publishAt, Account account);
+
+    /**
+     * The same, for a post that replies to {@code replyTo} (a handle, or null); the do-not-engage rule looks at it.
+     * A checker without that rule ignores it.
+     */
+    default List<Finding> check(String text, Platform platform, Instant publishAt, Account account, String replyTo) {
+        return check(text, platform, publishAt, account);
+    }
 }

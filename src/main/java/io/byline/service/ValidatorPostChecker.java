@@ -11,6 +11,7 @@ import io.byline.validation.AccountContext;
 import io.byline.validation.CompiledPolicy;
 import io.byline.validation.Policy;
 import io.byline.validation.PolicyException;
+import io.byline.validation.PolicyFacts;
 import io.byline.validation.PolicyTerm;
 import io.byline.validation.PostInput;
 import io.byline.validation.Validator;
@@ -48,18 +49,26 @@ final class ValidatorPostChecker implements PostChecker {
             terms.add(new PolicyTerm(String.valueOf(e.id()), e.term(), e.pattern(), e.category(), e.severity(),
                     e.embargoUntil(), e.note()));
         }
-        List<String> invalid = new ArrayList<>();
+        List<String> invalid = new ArrayList<>(snapshot.invalidFacts());
+        PolicyFacts facts = snapshot.facts();
+        try {
+            CompiledPolicy.compile(Policy.empty().withFacts(facts));
+        } catch (PolicyException ex) {
+            LOG.warning(() -> "The stored facts do not compile (" + ex.reason() + "); checking without them.");
+            invalid.add("facts");
+            facts = PolicyFacts.empty();
+        }
         for (int attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
             try {
                 CompiledPolicy compiled = CompiledPolicy.compile(new Policy("workspace", terms, snapshot.allow(),
-                        snapshot.internalDomains()));
+                        snapshot.internalDomains(), facts));
                 return new ValidatorPostChecker(new Validator(compiled), invalid);
             } catch (PolicyException ex) {
                 int i = ex.entryIndex();
                 if (i < 0 || i >= terms.size()) {
                     LOG.warning(() -> "The stored policy does not compile (" + ex.reason() + "); checking with terms only.");
                     invalid.add("allow-or-domains");
-                    return fallback(terms, invalid);
+                    return fallback(terms, facts, invalid);
                 }
                 PolicyTerm bad = terms.remove(i);
                 if (!ex.reason().startsWith("duplicate")) {
@@ -71,10 +80,10 @@ final class ValidatorPostChecker implements PostChecker {
         throw new IllegalStateException("the stored policy could not be repaired");
     }
 
-    private static PostChecker fallback(List<PolicyTerm> terms, List<String> invalid) {
+    private static PostChecker fallback(List<PolicyTerm> terms, PolicyFacts facts, List<String> invalid) {
         try {
             return new ValidatorPostChecker(new Validator(CompiledPolicy.compile(new Policy("workspace", terms, List.of(),
-                    List.of()))), invalid);
+                    List.of(), facts))), invalid);
         } catch (PolicyException e) {
             throw new IllegalStateException("the stored policy does not compile: " + e.getMessage(), e);
         }
@@ -82,10 +91,15 @@ final class ValidatorPostChecker implements PostChecker {
 
     @Override
     public List<Finding> check(String text, Platform platform, Instant publishAt, Account account) {
+        return check(text, platform, publishAt, account, null);
+    }
+
+    @Override
+    public List<Finding> check(String text, Platform platform, Instant publishAt, Account account, String replyTo) {
         AccountContext ctx = account == null ? null : new AccountContext(account.capacity() == Capacity.PERSONAL
                 ? AccountContext.Capacity.PERSONAL : AccountContext.Capacity.OFFICIAL, account.bio(),
                 account.disclaimer().isBlank() ? null : account.disclaimer(), false);
-        List<Finding> found = validator.validate(new PostInput(text, platform, publishAt, ctx)).findings();
+        List<Finding> found = validator.validate(new PostInput(text, platform, publishAt, ctx, replyTo, null)).findings();
         if (invalidEntryIds.isEmpty()) return found;
         List<Finding> out = new ArrayList<>(found);
         for (String id : invalidEntryIds) {

@@ -133,6 +133,9 @@ final class CharFold {
             case '\u0251': return 'a'; // ɑ
             case '\u0261': return 'g'; // ɡ
             case '\ua793': return 'e'; // ꞓ (skeleton of ε)
+            case '\u1d1b': return 't'; // ᴛ small capital T (skeleton of Cyrillic т)
+            case '\u0138': return 'k'; // ĸ kra (skeleton of Cyrillic к)
+            case '\u0185': return 'b'; // ƅ tone six (skeleton of Cyrillic ь, Ь)
             default: return 0;
         }
     }
@@ -200,6 +203,24 @@ final class CharFold {
         return b.toString();
     }
 
+    /** Dashes that patterns should see as '-': every dash punctuation, the minus sign, the hyphen bullet. */
+    private static boolean isDash(int cp, int type) {
+        return cp != '-' && (type == UCharacter.DASH_PUNCTUATION || cp == 0x2212 || cp == 0x2043 || cp == 0x02D7);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    /** The skeleton of the capital of {@code cp} (or of {@code cp} as written) folded to lower case, when plain ASCII; else null. */
+    private static String viaCapital(int cp) {
+        int up = UCharacter.toUpperCase(cp); // the letter itself when it is a capital already
+        String sk = SPOOF.getSkeleton(new String(Character.toChars(up)));
+        String folded = lettersAndDigits(skeletonOf(stripMarks(NFKC_CF.normalize(sk))));
+        return !folded.isEmpty() && isAscii(folded) ? folded : null;
+    }
+
     private static String lettersAndDigits(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
@@ -223,7 +244,7 @@ final class CharFold {
         if (type == UCharacter.SURROGATE || type == UCharacter.UNASSIGNED && (cp & 0xFFFE) == 0xFFFE) {
             return new Info(SPACE, 0, s, " ", " ", "");
         }
-        String clean = NFKC.normalize(s);
+        String clean = isDash(cp, type) ? "-" : NFKC.normalize(s);
         String cf = NFKC_CF.normalize(s);
         String fold = stripMarks(cf);
         int flags = 0;
@@ -243,7 +264,16 @@ final class CharFold {
         if (!word.isEmpty()) {
             if (UCharacter.isDigit(cp)) flags |= F_DIGIT;
             if (UCharacter.isLetter(cp)) flags |= F_LETTER;
-            String skel = lettersAndDigits(skeletonOf(word));
+            // a capital looks like its own prototype (Greek Ν is N, though its small ν is v)
+            String skel = (flags & F_UPPER) != 0 ? viaCapital(cp) : null;
+            if (skel == null) skel = lettersAndDigits(skeletonOf(word));
+            if (!isAscii(skel)) {
+                // a lower-case letter of another script may have a prototype that is not Latin (Cyrillic т → ᴛ,
+                // к → ĸ) while its capital's prototype is (Т → T): take the capital's, so a term written wholly in
+                // look-alikes folds like one written partly in them
+                String upper = viaCapital(cp);
+                if (upper != null) skel = upper;
+            }
             StringBuilder m = new StringBuilder(skel.length());
             for (int i = 0; i < skel.length(); i++) {
                 char c = skel.charAt(i);

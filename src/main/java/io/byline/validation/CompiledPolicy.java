@@ -18,6 +18,7 @@ public final class CompiledPolicy {
     private final int[] patternEntries;
     private final List<String> internalDomains;
     private final int[] termEntryMap;
+    private final CompiledFacts facts;
     /** Per entry, the lexicon message, made on first use (a race only makes it twice). */
     private final Message[] messages;
     private final java.util.concurrent.ConcurrentHashMap<String, Message> byCategory = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,8 +27,9 @@ public final class CompiledPolicy {
     record Message(String key, String english) {}
 
     private CompiledPolicy(Policy policy, TermMatcher matcher, int[] termEntryMap, List<GuardedRegex> regexes,
-                           int[] patternEntries, List<String> internalDomains) {
+                           int[] patternEntries, List<String> internalDomains, CompiledFacts facts) {
         this.policy = policy;
+        this.facts = facts;
         this.termEntryMap = termEntryMap;
         this.matcher = matcher;
         this.regexes = regexes;
@@ -99,9 +101,13 @@ public final class CompiledPolicy {
         }
         // the matcher reports indexes into termTexts; map them back to entry indexes
         int[] map = termEntries.stream().mapToInt(Integer::intValue).toArray();
+        CompiledFacts facts = CompiledFacts.compile(policy.facts());
         return new CompiledPolicy(policy, matcher, map, List.copyOf(regexes),
-                patternEntries.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(domains));
+                patternEntries.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(domains), facts);
     }
+
+    /** Facts, do-not-engage accounts and quiet periods, compiled. */
+    CompiledFacts facts() { return facts; }
 
     public Policy policy() { return policy; }
 

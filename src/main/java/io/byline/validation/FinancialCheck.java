@@ -59,6 +59,12 @@ public final class FinancialCheck implements PostCheck {
         return new KeywordGate(phrases, withFigure, 80, 90);
     }
 
+    /** The span {start, end} of the first forward-looking wording in the text, or null. */
+    static int[] firstForwardLooking(String text) {
+        List<int[]> m = GATE.find(FORWARD, text);
+        return m.isEmpty() ? null : m.get(0);
+    }
+
     @Override
     public String id() {
         return RULE;

@@ -11,6 +11,7 @@ public final class PostContext {
     private List<Entities.Entity> urls;
     private LengthInfo length;
     private List<List<int[]>> wording;
+    private List<Figures.Figure> figures;
 
     /** The gates of the wording rules, scanned in one pass a post. */
     private static final KeywordGate.Group WORDING = new KeywordGate.Group(DisclosureCheck.GATE, FinancialCheck.GATE);
@@ -48,6 +49,12 @@ public final class PostContext {
         if (i < 0) return gate.windows(input.text());
         if (wording == null) wording = WORDING.windows(input.text());
         return wording.get(i);
+    }
+
+    /** The figures tied to a financial metric (computed for the first rule that asks). */
+    List<Figures.Figure> figures() {
+        if (figures == null) figures = Figures.find(input.text());
+        return figures;
     }
 
     List<Entities.Entity> urls() {

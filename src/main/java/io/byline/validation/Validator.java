@@ -27,10 +27,10 @@ public final class Validator {
         this.checks = List.copyOf(checks);
     }
 
-    /** lexicon, pii, internal-link, length, disclosure, financial. */
+    /** lexicon, pii, internal-link, length, disclosure, financial, fact.*, engage, quiet-period. */
     public static List<PostCheck> defaultChecks() {
         return List.of(new ConfidentialTermCheck(), new PiiCheck(), new InternalLinkCheck(), new LengthCheck(),
-                new DisclosureCheck(), new FinancialCheck());
+                new DisclosureCheck(), new FinancialCheck(), new FactCheck(), new EngageCheck(), new QuietPeriodCheck());
     }
 
     public CompiledPolicy policy() {

@@ -77,6 +77,15 @@ class ConfidentialTermCheckTest {
             split phrase     | «B l u e H e r o n» now
             spaced phrase    | «B l u e  H e r o n» now
             camel inside     | the «NimbusRelease» went
+            whole cyrillic   | Sneak peek: «\u0412\u04cf\u057d\u0435 \u041d\u0435\u0433\u043e\u0578» flies.
+            whole cyr lower  | Sneak peek: «\u043a\u0435\u0455\u0442\u0433\u0435\u04cf-7» flies.
+            whole cyr upper  | Sneak peek: «\u041a\u0415\u0405\u0422\uA4E3\u0415\u04c0-7» flies.
+            whole greek mix  | Sneak peek: «\u039d\u0456\u043c\u042c\u057d\u0455» flies.
+            nb hyphen regex  | Part «KX\u2011123» ships.
+            en dash regex    | Part «KX\u2013123» ships.
+            minus regex      | Part «KX\u2212123» ships.
+            figure dash regex| Part «KX\u2012123» ships.
+            fw hyphen regex  | Part «KX\uFF0D123» ships.
             """)
     void findsEvasion(String kind, String marked) {
         String m = unescape(marked);

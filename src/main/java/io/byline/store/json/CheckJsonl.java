@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The JSON Lines contract of the {@code check} command. Input: one object a line with {@code id}, {@code text},
- * {@code platform}, {@code publishAt} (other fields ignored). Output: one line per input line,
+ * {@code platform}, {@code publishAt}, and optionally {@code replyTo} and {@code quoteOf} (handles; other fields
+ * ignored). Output: one line per input line,
  * {@code {"id":…,"verdict":…,"findings":[…],"length":{…}}} or {@code {"id":…,"error":"…"}}.
  */
 public final class CheckJsonl {
@@ -56,7 +57,7 @@ public final class CheckJsonl {
         int[] pos = {skipWs(line, 0)};
         if (pos[0] >= n || line.charAt(pos[0]) != '{') return null;
         pos[0] = skipWs(line, pos[0] + 1);
-        String id = null, text = null, platform = null, publishAt = null;
+        String id = null, text = null, platform = null, publishAt = null, replyTo = null, quoteOf = null;
         boolean hasText = false, hasPlatform = false;
         if (pos[0] < n && line.charAt(pos[0]) == '}') {
             pos[0]++;
@@ -76,6 +77,8 @@ public final class CheckJsonl {
                     case "text": text = value; hasText = true; break;
                     case "platform": platform = value; hasPlatform = true; break;
                     case "publishAt": publishAt = value; break;
+                    case "replyTo": replyTo = value; break;
+                    case "quoteOf": quoteOf = value; break;
                     default: break;
                 }
                 pos[0] = skipWs(line, pos[0]);
@@ -87,7 +90,7 @@ public final class CheckJsonl {
             }
         }
         if (skipWs(line, pos[0]) != n) return null;
-        return finish(id, text, hasText, platform, hasPlatform, publishAt);
+        return finish(id, text, hasText, platform, hasPlatform, publishAt, replyTo, quoteOf);
     }
 
     private static int skipWs(String s, int i) {
@@ -167,6 +170,7 @@ public final class CheckJsonl {
         r.setStrictness(Strictness.STRICT);
         r.setNestingLimit(MAX_DEPTH);
         String id = null, text = null, platform = null, publishAt = null;
+        String[] references = new String[2]; // replyTo, quoteOf
         boolean hasText = false, hasPlatform = false;
         String error = null;
         try {
@@ -196,6 +200,12 @@ public final class CheckJsonl {
                         if (r.peek() != JsonToken.STRING) { if (error == null) error = "\"publishAt\" must be an ISO-8601 instant string"; r.skipValue(); break; }
                         publishAt = r.nextString();
                         break;
+                    case "replyTo":
+                    case "quoteOf":
+                        if (r.peek() == JsonToken.NULL) { r.nextNull(); break; }
+                        if (r.peek() != JsonToken.STRING) { if (error == null) error = "\"" + name + "\" must be a handle string"; r.skipValue(); break; }
+                        references[name.equals("replyTo") ? 0 : 1] = r.nextString();
+                        break;
                     default:
                         r.skipValue();
                         break;
@@ -212,11 +222,11 @@ public final class CheckJsonl {
             return new Line(id, null, "nested too deeply");
         }
         if (error != null) return new Line(id, null, error);
-        return finish(id, text, hasText, platform, hasPlatform, publishAt);
+        return finish(id, text, hasText, platform, hasPlatform, publishAt, references[0], references[1]);
     }
 
     private static Line finish(String id, String text, boolean hasText, String platform, boolean hasPlatform,
-                               String publishAt) {
+                               String publishAt, String replyTo, String quoteOf) {
         if (!hasText) return new Line(id, null, "missing \"text\"");
         if (text.length() > MAX_TEXT) {
             return new Line(id, null, "text longer than " + MAX_TEXT + " characters (" + text.length() + ")");
@@ -232,7 +242,7 @@ public final class CheckJsonl {
                 return new Line(id, null, "bad publishAt \"" + publishAt + "\" (an ISO-8601 instant such as 2026-12-10T09:00:00Z)");
             }
         }
-        return new Line(id, new PostInput(text, p.get(), at), null);
+        return new Line(id, new PostInput(text, p.get(), at, null, replyTo, quoteOf), null);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class PolicyJson {
     public static final int MAX_DEPTH = 16;
     public static final int MAX_STRING = 10_000;
 
-    private static final Set<String> TOP = Set.of("name", "terms", "allow", "internalDomains");
+    private static final Set<String> TOP = Set.of("name", "version", "terms", "allow", "internalDomains", "facts", "doNotEngage",
+            "quietPeriods");
     private static final Set<String> ENTRY = Set.of("id", "term", "pattern", "category", "severity", "embargoUntil", "note");
     private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
@@ -160,7 +161,7 @@ public final class PolicyJson {
 
     private record Parsed(Policy policy, int entries) {}
 
-    private static int[] location(JsonReader r) {
+    static int[] location(JsonReader r) {
         Matcher m = LOCATION.matcher(r.toString());
         return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : new int[] {-1, -1};
     }
@@ -211,14 +212,22 @@ public final class PolicyJson {
         List<PolicyTerm> terms = null;
         List<String> allow = List.of();
         List<String> domains = List.of();
+        PolicyFactsJson.Builder parts = new PolicyFactsJson.Builder();
         Set<String> seen = new HashSet<>();
         while (r.hasNext()) {
             String field = r.nextName();
             if (!TOP.contains(field)) throw fieldError(r, unknownField(field), -1, null);
             if (!seen.add(field)) throw fieldError(r, fieldTwice(field), -1, null);
+            if (PolicyFactsJson.PARTS.contains(field)) {
+                parts.read(field, r);
+                continue;
+            }
             switch (field) {
                 case "name":
                     name = string(r, field, -1, null);
+                    break;
+                case "version":
+                    readVersion(r);
                     break;
                 case "terms":
                     terms = readTerms(r);
@@ -236,7 +245,16 @@ public final class PolicyJson {
             throw fieldError(r, PolicyReason.of("policy.error.trailingContent", "unexpected content after the policy object"), -1, null);
         }
         if (terms == null) throw new PolicyException(missingField("terms"));
-        return new Parsed(new Policy(name, terms, allow, domains), terms.size());
+        return new Parsed(new Policy(name, terms, allow, domains, parts.build()), terms.size());
+    }
+
+    /** "version": 1 (terms only) or 2 (with facts, do-not-engage accounts, quiet periods); either reads the same. */
+    private static void readVersion(JsonReader r) throws IOException, PolicyException {
+        String v = r.peek() == JsonToken.NUMBER ? r.nextString() : null;
+        if (v == null || !(v.equals("1") || v.equals(String.valueOf(PolicyFactsJson.VERSION)))) {
+            if (v == null) r.skipValue();
+            throw fieldError(r, PolicyReason.of("policy.error.badVersion", "unsupported policy version " + v + " (1 or 2)", v), -1, null);
+        }
     }
 
     /** A problem with a whole entry, to be located at the start of the entry (see {@link #locateEntry}). */
@@ -419,6 +437,7 @@ public final class PolicyJson {
             w.setHtmlSafe(false);
             w.beginObject();
             w.name("name").value(policy.name());
+            if (!policy.facts().isEmpty()) w.name("version").value(PolicyFactsJson.VERSION);
             w.name("terms").beginArray();
             for (PolicyTerm t : policy.terms()) {
                 w.beginObject();
@@ -438,6 +457,7 @@ public final class PolicyJson {
             w.name("internalDomains").beginArray();
             for (String d : policy.internalDomains()) w.value(d);
             w.endArray();
+            PolicyFactsJson.write(w, policy.facts());
             w.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -516,7 +516,7 @@ public final class PolicyController implements Screen {
         return model;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -77,6 +77,7 @@ class PolicyErrorKeysTest {
         m.put("{\"terms\": [], \"terms\": []}", "fieldTwice");
         m.put("{\"name\": \"x\"}", "missingField");
         m.put("{\"terms\": {}}", "notAnArray");
+        m.put("{\"version\": 3, \"terms\": []}", "badVersion");
         m.put("{\"terms\": [], \"allow\": \"Komodo dragon\"}", "notAStringArray");
         m.put("{\"terms\": [], \"allow\": [\" \"]}", "emptyItem");
         m.put("{\"terms\": [], \"allow\": [" + "\"a\",".repeat(PolicyJson.MAX_ENTRIES) + "\"a\"]}", "tooManyInList");
