@@ -1,5 +1,6 @@
 package io.byline;
 
+import io.byline.service.AllowProposalService;
 import io.byline.service.AuditService;
 import io.byline.service.AuthService;
 import io.byline.service.BackupService;
@@ -9,7 +10,10 @@ import io.byline.service.PostEvidence;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
+import io.byline.service.PolicyBenchService;
+import io.byline.service.PolicyRecheckService;
 import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.service.RiskService;
 import io.byline.service.PostServices;
 import io.byline.service.PublishService;
@@ -85,6 +89,10 @@ public final class AppContext implements AutoCloseable {
     private final PostServices postServices;
     private final NotificationService notificationService;
     private final PolicyService policyService;
+    private final PolicyTransferService policyTransferService;
+    private final PolicyBenchService policyBenchService;
+    private final PolicyRecheckService policyRecheckService;
+    private final AllowProposalService allowProposalService;
     private final RiskService riskService;
     private final DashboardService dashboardService;
 
@@ -142,15 +150,24 @@ public final class AppContext implements AutoCloseable {
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);
-        this.policyService = new PolicyService(database, policyRepository, settingsRepository, postRepository,
-                executiveRepository, policyProvider, postServices.drafts(), auditService, session, clock);
+        this.policyService = new PolicyService(database, policyRepository, settingsRepository, policyProvider, auditService,
+                session, clock);
+        this.policyTransferService = new PolicyTransferService(database, policyRepository, settingsRepository, policyProvider,
+                auditService, session);
+        this.policyBenchService = new PolicyBenchService(database, postRepository, executiveRepository, policyProvider, session,
+                clock);
+        this.policyRecheckService = new PolicyRecheckService(database, policyRepository, settingsRepository, postRepository,
+                postServices.drafts(), session, clock);
+        this.allowProposalService = new AllowProposalService(database, policyRepository, settingsRepository, policyProvider,
+                auditService, session, clock);
         this.riskService = new RiskService(database, postRepository, executiveRepository, postServices.reviews(),
-                policyService, session);
+                allowProposalService, session);
         this.dashboardService = new DashboardService(database, new DashboardQueries(), session, clock);
         new PostEvidence(postRepository, approvalRepository, executiveRepository).registerWith(evidenceService);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService,
+                postServices.reviews(), postServices.publishing(), notificationService, policyService, policyTransferService,
+                policyBenchService, policyRecheckService, allowProposalService, riskService,
                 evidenceService, dashboardService}) {
             components.put(service.getClass(), service);
         }
@@ -185,6 +202,10 @@ public final class AppContext implements AutoCloseable {
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
     public PolicyService policyService() { return policyService; }
+    public PolicyTransferService policyTransferService() { return policyTransferService; }
+    public PolicyBenchService policyBenchService() { return policyBenchService; }
+    public PolicyRecheckService policyRecheckService() { return policyRecheckService; }
+    public AllowProposalService allowProposalService() { return allowProposalService; }
     public RiskService riskService() { return riskService; }
     public DashboardService dashboardService() { return dashboardService; }
 

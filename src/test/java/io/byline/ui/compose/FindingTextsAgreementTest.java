@@ -83,7 +83,7 @@ class FindingTextsAgreementTest {
         try (PostFixture f = new PostFixture(dir)) {
             long id = f.submitted(TEXT);
             f.as("maya");
-            RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(),
+            RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.allowProposalService(), f.ctx.executiveService(),
                     new ImmediateTaskRunner(), ZoneOffset.UTC);
             m.load();
             var r = m.all().stream().filter(x -> x.postId() == id).findFirst().orElseThrow();
@@ -122,7 +122,7 @@ class FindingTextsAgreementTest {
 
     private static Set<String> risks(PostFixture f, long id, Locale l) {
         f.as("maya");
-        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
+        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.allowProposalService(), f.ctx.executiveService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
         m.load();
         return m.all().stream().filter(r -> r.postId() == id).map(r -> RisksViewModel.message(r, l))
                 .collect(Collectors.toCollection(TreeSet::new));
