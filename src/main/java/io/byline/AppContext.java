@@ -3,10 +3,12 @@ package io.byline;
 import io.byline.service.AllowProposalService;
 import io.byline.service.AuditService;
 import io.byline.service.AuthService;
+import io.byline.service.ChainService;
 import io.byline.service.BackupService;
 import io.byline.service.DashboardService;
 import io.byline.service.DemoWorkspace;
 import io.byline.service.PostEvidence;
+import io.byline.service.QueueService;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
@@ -166,7 +168,7 @@ public final class AppContext implements AutoCloseable {
         new PostEvidence(postRepository, approvalRepository, executiveRepository).registerWith(evidenceService);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService, policyService, policyTransferService,
+                postServices.reviews(), postServices.chains(), postServices.queue(), postServices.publishing(), notificationService, policyService, policyTransferService,
                 policyBenchService, policyRecheckService, allowProposalService, riskService,
                 evidenceService, dashboardService}) {
             components.put(service.getClass(), service);
@@ -199,6 +201,8 @@ public final class AppContext implements AutoCloseable {
     public PolicyProvider policyProvider() { return policyProvider; }
     public DraftService draftService() { return postServices.drafts(); }
     public ReviewService reviewService() { return postServices.reviews(); }
+    public ChainService chainService() { return postServices.chains(); }
+    public QueueService queueService() { return postServices.queue(); }
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
     public PolicyService policyService() { return policyService; }

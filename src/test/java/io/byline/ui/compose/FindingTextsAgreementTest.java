@@ -107,7 +107,7 @@ class FindingTextsAgreementTest {
 
     private static QueueViewModel.Detail detail(PostFixture f, long id) {
         f.as("andi");
-        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.publishService(), f.ctx.draftService(),
+        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.publishService(), f.ctx.draftService(),
                 f.ctx.executiveService(), f.ctx.session(), new ImmediateTaskRunner(), f.clock);
         m.start();
         m.viewProperty().set(QueueViewModel.View.OPEN);
