@@ -1,15 +1,21 @@
 package io.byline;
 
+import io.byline.service.AllowProposalService;
 import io.byline.service.AuditService;
 import io.byline.service.AuthService;
+import io.byline.service.ChainService;
 import io.byline.service.BackupService;
 import io.byline.service.DashboardService;
 import io.byline.service.DemoWorkspace;
 import io.byline.service.PostEvidence;
+import io.byline.service.QueueService;
 import io.byline.service.DraftService;
 import io.byline.service.NotificationService;
 import io.byline.service.PolicyProvider;
+import io.byline.service.PolicyBenchService;
+import io.byline.service.PolicyRecheckService;
 import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.service.RiskService;
 import io.byline.service.PostServices;
 import io.byline.service.PublishService;
@@ -87,6 +93,10 @@ public final class AppContext implements AutoCloseable {
     private final NotificationService notificationService;
     private final PolicyService policyService;
     private final io.byline.service.PolicyFactsService policyFactsService;
+    private final PolicyTransferService policyTransferService;
+    private final PolicyBenchService policyBenchService;
+    private final PolicyRecheckService policyRecheckService;
+    private final AllowProposalService allowProposalService;
     private final RiskService riskService;
     private final DashboardService dashboardService;
 
@@ -144,17 +154,26 @@ public final class AppContext implements AutoCloseable {
         this.postServices = new PostServices(database, postRepository, approvalRepository, executiveRepository,
                 notificationRepository, settingsRepository, policyProvider, auditService, session, clock);
         this.notificationService = new NotificationService(database, notificationRepository, session);
-        this.policyService = new PolicyService(database, policyRepository, settingsRepository, postRepository,
-                executiveRepository, policyProvider, postServices.drafts(), auditService, session, clock);
+        this.policyService = new PolicyService(database, policyRepository, settingsRepository, policyProvider, auditService,
+                session, clock);
+        this.policyTransferService = new PolicyTransferService(database, policyRepository, settingsRepository, policyProvider,
+                auditService, session);
+        this.policyBenchService = new PolicyBenchService(database, postRepository, executiveRepository, policyProvider, session,
+                clock);
+        this.policyRecheckService = new PolicyRecheckService(database, policyRepository, settingsRepository, postRepository,
+                postServices.drafts(), session, clock);
+        this.allowProposalService = new AllowProposalService(database, policyRepository, settingsRepository, policyProvider,
+                auditService, session, clock);
         this.policyFactsService = new io.byline.service.PolicyFactsService(database, policyFactsRepository, policyService, policyProvider,
                 auditService, session);
         this.riskService = new RiskService(database, postRepository, executiveRepository, postServices.reviews(),
-                policyService, session);
+                allowProposalService, session);
         this.dashboardService = new DashboardService(database, new DashboardQueries(), session, clock);
         new PostEvidence(postRepository, approvalRepository, executiveRepository).registerWith(evidenceService);
         for (Object service : new Object[] {session, auditService, authService, userService, executiveService,
                 workspaceService, preferencesService, backupService, clock, policyProvider, postServices.drafts(),
-                postServices.reviews(), postServices.publishing(), notificationService, policyService, riskService,
+                postServices.reviews(), postServices.chains(), postServices.queue(), postServices.publishing(), notificationService, policyService, policyTransferService,
+                policyBenchService, policyRecheckService, allowProposalService, riskService,
                 evidenceService, dashboardService, policyFactsService}) {
             components.put(service.getClass(), service);
         }
@@ -186,10 +205,16 @@ public final class AppContext implements AutoCloseable {
     public PolicyProvider policyProvider() { return policyProvider; }
     public DraftService draftService() { return postServices.drafts(); }
     public ReviewService reviewService() { return postServices.reviews(); }
+    public ChainService chainService() { return postServices.chains(); }
+    public QueueService queueService() { return postServices.queue(); }
     public PublishService publishService() { return postServices.publishing(); }
     public NotificationService notificationService() { return notificationService; }
     public PolicyService policyService() { return policyService; }
     public io.byline.service.PolicyFactsService policyFactsService() { return policyFactsService; }
+    public PolicyTransferService policyTransferService() { return policyTransferService; }
+    public PolicyBenchService policyBenchService() { return policyBenchService; }
+    public PolicyRecheckService policyRecheckService() { return policyRecheckService; }
+    public AllowProposalService allowProposalService() { return allowProposalService; }
     public RiskService riskService() { return riskService; }
     public DashboardService dashboardService() { return dashboardService; }
 

@@ -37,7 +37,7 @@ public final class PolicyExportCommand {
             return Exit.report("export", e, err, Exit.USAGE);
         }
         try (ctx) {
-            int n = ctx.policyService().exportTo(file);
+            int n = ctx.policyTransferService().exportTo(file);
             out.println("Exported " + n + " polic" + (n == 1 ? "y entry" : "y entries") + " to " + file + ".");
             return 0;
         } catch (StorageException e) {

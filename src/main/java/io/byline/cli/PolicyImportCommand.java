@@ -3,7 +3,7 @@ package io.byline.cli;
 import io.byline.AppContext;
 import io.byline.domain.StorageException;
 import io.byline.domain.ValidationException;
-import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.store.Database;
 import io.byline.store.DatabaseLocation;
 
@@ -38,14 +38,14 @@ public final class PolicyImportCommand {
         Path file = Path.of(o.value("--policy").get()).toAbsolutePath();
         boolean replace = o.flag("--replace");
         try (AppContext ctx = AppContext.openExisting(DatabaseLocation.resolve(o.value("--db").orElse(null), System.getenv()), Database.Mode.EXISTING)) {
-            PolicyService policy = ctx.policyService();
-            PolicyService.ImportPreview preview = policy.previewFile(file, replace);
+            PolicyTransferService policy = ctx.policyTransferService();
+            PolicyTransferService.ImportPreview preview = policy.previewFile(file, replace);
             if (!preview.ok()) {
                 err.println("byline import: " + file + " was rejected; nothing was imported.");
-                for (PolicyService.ImportError e : preview.errors()) err.println("  " + describe(e));
+                for (PolicyTransferService.ImportError e : preview.errors()) err.println("  " + describe(e));
                 return 1;
             }
-            for (PolicyService.ImportWarning w : preview.warnings()) err.println("byline import: warning: " + w.message());
+            for (PolicyTransferService.ImportWarning w : preview.warnings()) err.println("byline import: warning: " + w.message());
             out.println(summary(preview));
             if (o.flag("--dry-run")) {
                 out.println("Dry run: nothing was changed.");
@@ -53,7 +53,7 @@ public final class PolicyImportCommand {
             }
             boolean json = file.getFileName() != null && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
             if (preview.hasChanges()) {
-                PolicyService.ImportResult r = policy.apply(preview);
+                PolicyTransferService.ImportResult r = policy.apply(preview);
                 out.println("Imported " + file + ": policy version " + r.version() + ".");
             }
             // facts, do-not-engage accounts and quiet periods: the ones the file has replace the stored ones
@@ -68,7 +68,7 @@ public final class PolicyImportCommand {
             }
             // the findings stored with drafts and queued posts were made with the old policy: renew them now
             int[] shown = {-1};
-            int rechecked = policy.recheckAll(25, (done, total) -> {
+            int rechecked = ctx.policyRecheckService().recheckAll(25, (done, total) -> {
                 int pct = (int) (100 * done / Math.max(1, total));
                 if (pct / 10 != shown[0] / 10) {
                     shown[0] = pct;
@@ -88,13 +88,13 @@ public final class PolicyImportCommand {
         }
     }
 
-    static String describe(PolicyService.ImportError e) {
+    static String describe(PolicyTransferService.ImportError e) {
         String where = e.line() > 0 && !e.message().contains("(line ") ? "line " + e.line()
                 + (e.column() > 0 ? ", column " + e.column() : "") + ": " : "";
         return where + e.message();
     }
 
-    static String summary(PolicyService.ImportPreview p) {
+    static String summary(PolicyTransferService.ImportPreview p) {
         return p.added().size() + " added, " + p.changed().size() + " changed, " + p.removed().size() + " removed, "
                 + p.unchanged() + " unchanged; allowed phrases +" + p.allowAdded().size() + " -" + p.allowRemoved().size()
                 + "; internal domains +" + p.domainsAdded().size() + " -" + p.domainsRemoved().size() + ".";

@@ -9,10 +9,11 @@ import io.byline.store.Transactor;
 
 import java.time.Clock;
 
-/** Wires the drafting, review and publishing services over one shared core; built by the composition root. */
+/** Wires the drafting, review (with its chains and queue) and publishing services over one shared core; built by the composition root. */
 public final class PostServices {
     private final DraftService drafts;
     private final ReviewService reviews;
+    private final ChainService chains;
     private final PublishService publishing;
 
     public PostServices(Transactor db, PostRepository posts, ApprovalRepository approvals, ExecutiveRepository executives,
@@ -22,6 +23,7 @@ public final class PostServices {
                 session, clock);
         this.drafts = new DraftService(support);
         this.reviews = new ReviewService(support);
+        this.chains = new ChainService(support);
         this.publishing = new PublishService(support);
     }
 
@@ -32,5 +34,7 @@ public final class PostServices {
 
     public DraftService drafts() { return drafts; }
     public ReviewService reviews() { return reviews; }
+    public ChainService chains() { return chains; }
+    public QueueService queue() { return reviews.queueService(); }
     public PublishService publishing() { return publishing; }
 }

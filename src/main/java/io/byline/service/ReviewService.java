@@ -1,16 +1,12 @@
 package io.byline.service;
 
-import io.byline.domain.Account;
 import io.byline.domain.Approval;
-import io.byline.domain.ApprovalChain;
 import io.byline.domain.ApprovalStep;
-import io.byline.domain.Capacity;
 import io.byline.domain.Comment;
 import io.byline.domain.DecisionKind;
 import io.byline.domain.Executive;
 import io.byline.domain.FindingDecision;
 import io.byline.domain.PermissionDeniedException;
-import io.byline.domain.Platform;
 import io.byline.domain.Post;
 import io.byline.domain.PostFinding;
 import io.byline.domain.PostMove;
@@ -22,24 +18,19 @@ import io.byline.domain.User;
 import io.byline.domain.ValidationException;
 import io.byline.store.Tx;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The review workflow: approval chains, signatures bound to the exact version, overrides and acknowledgements of
- * findings, sending back, rejecting, withdrawing, rescheduling, deadlines and the queue.
+ * The review workflow: signatures bound to the exact version, overrides and acknowledgements of findings, sending
+ * back, rejecting, withdrawing, rescheduling and deadlines. Approval chains are {@link ChainService}'s, the queue
+ * {@link QueueService}'s.
  *
  * <p>Rules enforced here (and, where cheap, by database triggers):
  * <ul>
@@ -60,7 +51,6 @@ public final class ReviewService {
     /** Shortest reason accepted for an override, a rejection or a request for changes. */
     public static final int MIN_REASON = 10;
     private static final int MAX_COMMENT = 5000;
-    private static final int MAX_STEPS = 10;
 
     /**
      * What the signed-in user may do with a post now: the detail pane enables its buttons from this.
@@ -89,17 +79,14 @@ public final class ReviewService {
     }
 
     private final PostSupport s;
+    private final QueueService queue;
 
     ReviewService(PostSupport support) {
         this.s = support;
+        this.queue = new QueueService(support, this);
     }
 
     // ---- who may ----------------------------------------------------------------------------------------------
-
-    /** Whether the signed-in user may change approval chains (Approver, Admin). */
-    public boolean canEditChains() {
-        return s.session.holdsAny(Role.APPROVER, Role.ADMIN);
-    }
 
     /**
      * Whether the signed-in user may move posts at all: Writers (their own), Approvers, and executives (posts whose
@@ -107,37 +94,6 @@ public final class ReviewService {
      */
     public boolean canReschedule() {
         return s.session.holdsAny(Role.WRITER, Role.APPROVER, Role.EXECUTIVE);
-    }
-
-    // ---- chains ---------------------------------------------------------------------------------------------
-
-    /** The chain for an executive's accounts of one capacity (Byline's default when none was saved). */
-    public ApprovalChain chain(long executiveId, Capacity capacity) {
-        s.session.require();
-        return s.db.inRead(tx -> {
-            Optional<List<ApprovalStep>> saved = s.approvals.chain(tx, executiveId, capacity);
-            return new ApprovalChain(executiveId, capacity, saved.orElseGet(() -> ApprovalChain.defaultSteps(capacity)),
-                    saved.isEmpty());
-        });
-    }
-
-    /** Replaces the chain (Approvers and Admins). Posts under review follow the new chain from now on. */
-    public ApprovalChain saveChain(long executiveId, Capacity capacity, List<ApprovalStep> steps) {
-        s.session.requireAny(Role.APPROVER, Role.ADMIN);
-        if (steps == null || steps.isEmpty()) throw new ValidationException("steps", "chains.error.noSteps");
-        if (steps.size() > MAX_STEPS) throw new ValidationException("steps", "chains.error.tooManySteps");
-        for (ApprovalStep st : steps) {
-            if (st.name().isBlank()) throw new ValidationException("steps", "chains.error.stepName");
-            if (st.roles().contains(Role.WRITER)) throw new ValidationException("steps", "chains.error.writerCannotSign");
-        }
-        return s.db.inWrite(tx -> {
-            Executive e = s.executives.byId(tx, executiveId)
-                    .orElseThrow(() -> new ValidationException("executive", "executives.error.notFound"));
-            s.approvals.saveChain(tx, e.id(), capacity, steps, s.now());
-            s.audit.record(tx, "chain.update", "executive", e.id(), PostSupport.details("capacity", capacity.name(),
-                    "steps", steps.stream().map(st -> st.name() + ": " + new TreeSet<>(st.roles()) + " " + st.rule()).toList()));
-            return new ApprovalChain(e.id(), capacity, List.copyOf(steps), false);
-        });
     }
 
     /** The chain this post needs (the union when it targets official and personal accounts). */
@@ -178,6 +134,21 @@ public final class ReviewService {
                     mayMove(tx, u, post) && (post.state().isEditable() || post.state() == PostState.EXPIRED),
                     true);
         });
+    }
+
+    /** Whether the user may sign the post's current step now (findings aside: the queue shows them). */
+    boolean maySignNow(Tx tx, User user, Post post) {
+        PostVersion v = s.current(tx, post);
+        return signCheck(tx, user, post, v, s.progress(tx, post, v), null).ok();
+    }
+
+    /** The queue's posts matching the filter; as {@link QueueService#queue}, which new callers use. */
+    public List<QueueItem> queue(QueueFilter filter) {
+        return queue.queue(filter);
+    }
+
+    QueueService queueService() {
+        return queue;
     }
 
     private SignCheck signCheck(Tx tx, User user, Post post, PostVersion version, ChainProgress progress,
@@ -490,87 +461,6 @@ public final class ReviewService {
             s.posts.markSeen(tx, postId, user.id(), s.current(tx, post).id(), s.now());
             return null;
         });
-    }
-
-    // ---- queue ----------------------------------------------------------------------------------------------
-
-    /** Posts matching the filter, soonest deadline first, each with its worst finding and the step it waits on. */
-    public List<QueueItem> queue(QueueFilter filter) {
-        s.session.require();
-        QueueFilter f = filter == null ? QueueFilter.all() : filter;
-        return s.db.inRead(tx -> items(tx, f, null));
-    }
-
-    /** Posts in review whose current step the signed-in user may sign now (the reviewer's default view). */
-    public List<QueueItem> waitingOnMe() {
-        User user = s.session.require();
-        return s.db.inRead(tx -> items(tx, QueueFilter.all().withStates(EnumSet.of(PostState.IN_REVIEW)), post -> {
-            PostVersion v = s.current(tx, post);
-            return signCheck(tx, user, post, v, s.progress(tx, post, v), null).ok();
-        }));
-    }
-
-    /** Posts not yet fully approved whose deadline is near (within the attention window) or already passed. */
-    public List<QueueItem> needsAttention() {
-        s.session.require();
-        return s.db.inRead(tx -> items(tx, QueueFilter.all().withStates(PostState.AWAITING_APPROVAL), null).stream()
-                .filter(QueueItem::nearDeadline).toList());
-    }
-
-    private List<QueueItem> items(Tx tx, QueueFilter f, java.util.function.Predicate<Post> extra) {
-        Instant now = s.now();
-        Duration margin = s.margin(tx);
-        Duration window = s.attentionWindow(tx);
-        Map<Long, Executive> execs = new HashMap<>();
-        String needle = f.text() == null ? null : fold(f.text());
-        List<Post> posts = s.posts.posts(tx, f.states()).stream()
-                .filter(p -> f.executiveId() == null || p.executiveId() == f.executiveId()).toList();
-        Map<Long, List<PostFinding>> findings = new HashMap<>();
-        for (PostFinding pf : s.posts.findings(tx, posts.stream().map(Post::id).toList())) {
-            findings.computeIfAbsent(pf.postId(), k -> new ArrayList<>()).add(pf);
-        }
-        // read in bulk (a few reads per few hundred posts, not several per post): the queue and its badge stay
-        // quick on a large workspace
-        List<Long> ids = posts.stream().map(Post::id).toList();
-        Map<Long, List<Long>> targetIds = s.posts.targets(tx, ids);
-        Map<Long, Account> accounts = new HashMap<>();
-        for (Account a : s.executives.allAccounts(tx, true)) accounts.put(a.id(), a);
-        Map<Long, PostVersion> versions = s.posts.versions(tx, posts.stream().map(Post::currentVersionId)
-                .filter(java.util.Objects::nonNull).toList());
-        Map<Long, List<FindingDecision>> decisions = s.posts.decisions(tx, ids);
-        List<QueueItem> out = new ArrayList<>();
-        for (Post p : posts) {
-            List<Platform> platforms = targetIds.getOrDefault(p.id(), List.of()).stream().map(accounts::get)
-                    .filter(java.util.Objects::nonNull).map(Account::platform).distinct().sorted().toList();
-            if (f.platform() != null && !platforms.contains(f.platform())) continue;
-            PostVersion v = p.currentVersionId() == null ? null : versions.get(p.currentVersionId());
-            if (v == null) v = s.current(tx, p);
-            if (needle != null && !fold(v.text()).contains(needle)
-                    && v.variants().values().stream().noneMatch(t -> fold(t).contains(needle))) continue;
-            List<PostFinding> fs = PostSupport.withDecisions(decisions.getOrDefault(p.id(), List.of()),
-                    findings.getOrDefault(p.id(), List.of()));
-            Severity worst = PostSupport.worst(fs);
-            if (f.minSeverity() != null && (worst == null || worst.compareTo(f.minSeverity()) < 0)) continue;
-            if (extra != null && !extra.test(p)) continue;
-            PostFinding worstFinding = fs.stream().filter(x -> x.severity() == worst).findFirst().orElse(null);
-            String waiting = null;
-            if (p.state() == PostState.IN_REVIEW) {
-                waiting = s.progress(tx, p, v).current().map(st -> st.step().name()).orElse(null);
-            }
-            Instant deadline = p.publishAt().minus(margin);
-            boolean near = PostState.AWAITING_APPROVAL.contains(p.state()) && !deadline.isAfter(now.plus(window));
-            Executive e = execs.computeIfAbsent(p.executiveId(), id -> s.executives.byId(tx, id).orElseThrow());
-            String excerpt = v.text().length() > 140 ? v.text().substring(0, 140) + "…" : v.text();
-            out.add(new QueueItem(p.id(), p.executiveId(), e.name(), platforms, p.state(), worst, worstFinding,
-                    PostSupport.unresolved(fs).size(), waiting, p.publishAt(), deadline, near, excerpt, v.authorName(),
-                    p.updatedAt()));
-        }
-        out.sort(Comparator.comparing(QueueItem::deadline).thenComparingLong(QueueItem::postId));
-        return out;
-    }
-
-    private static String fold(String t) {
-        return Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     // ---- deadlines ------------------------------------------------------------------------------------------

@@ -84,11 +84,11 @@ public final class RiskService {
     private final PostRepository posts;
     private final ExecutiveRepository executives;
     private final ReviewService reviews;
-    private final PolicyService policy;
+    private final AllowProposalService policy;
     private final Session session;
 
     public RiskService(Transactor db, PostRepository posts, ExecutiveRepository executives, ReviewService reviews,
-                       PolicyService policy, Session session) {
+                       AllowProposalService policy, Session session) {
         this.db = db;
         this.posts = posts;
         this.executives = executives;

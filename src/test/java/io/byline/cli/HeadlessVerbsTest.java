@@ -196,7 +196,7 @@ class HeadlessVerbsTest {
     @Test
     void checkNeverWritesOverItsInputItsPolicyOrTheWorkspace() throws Exception {
         try (AppContext ctx = TestWorkspace.demo(dir)) {
-            ctx.policyService().exportTo(dir.resolve("policy.json"));
+            ctx.policyTransferService().exportTo(dir.resolve("policy.json"));
         }
         Path policy = dir.resolve("policy.json");
         Path input = dir.resolve("posts.jsonl");

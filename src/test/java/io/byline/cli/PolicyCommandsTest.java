@@ -75,7 +75,7 @@ class PolicyCommandsTest {
         assertEquals(0, imp.code(), imp.err());
         assertTrue(imp.out().contains("1 changed"), imp.out());
         try (AppContext ctx = open(db)) {
-            assertTrue(ctx.policyService().exportJson().contains("Merapi Holdings"));
+            assertTrue(ctx.policyTransferService().exportJson().contains("Merapi Holdings"));
             List<AuditEvent> events = ctx.auditService().list(AuditFilter.ALL.withType("policy.*"), 10);
             assertEquals(List.of("policy.import", "policy.export"), events.stream().map(AuditEvent::type).toList());
             assertEquals("system", events.get(0).actorName());
@@ -103,7 +103,7 @@ class PolicyCommandsTest {
             assertTrue(ctx.reviewService().findings(id).stream()
                     .anyMatch(x -> x.rule().equals("lexicon") && x.start() == 20 && x.end() == 36),
                     "the new term flags the draft without the app having to open Risks");
-            assertFalse(ctx.policyService().recheckNeeded(), "the app will not repeat the re-check");
+            assertFalse(ctx.policyRecheckService().recheckNeeded(), "the app will not repeat the re-check");
         }
     }
 
@@ -112,7 +112,7 @@ class PolicyCommandsTest {
         Path db = demoDb();
         String before;
         try (AppContext ctx = open(db)) {
-            before = ctx.policyService().exportJson();
+            before = ctx.policyTransferService().exportJson();
         }
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"terms\": [\n {\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n"
@@ -128,7 +128,7 @@ class PolicyCommandsTest {
         assertEquals(1, c.code());
         assertTrue(c.err().contains("never closed"), c.err());
         try (AppContext ctx = open(db)) {
-            assertEquals(before, ctx.policyService().exportJson());
+            assertEquals(before, ctx.policyTransferService().exportJson());
         }
     }
 
@@ -143,12 +143,12 @@ class PolicyCommandsTest {
         assertEquals(0, dry.code(), dry.err());
         assertTrue(dry.out().contains("1 added"), dry.out());
         try (AppContext ctx = open(db)) {
-            assertFalse(ctx.policyService().exportJson().contains("Bromo"));
+            assertFalse(ctx.policyTransferService().exportJson().contains("Bromo"));
         }
         Run real = cli("import", "--db", db.toString(), "--policy", csv.toString());
         assertEquals(0, real.code(), real.err());
         try (AppContext ctx = open(db)) {
-            assertTrue(ctx.policyService().exportJson().contains("Project Bromo"));
+            assertTrue(ctx.policyTransferService().exportJson().contains("Project Bromo"));
         }
     }
 

@@ -101,7 +101,7 @@ class ServicePermissionsTest {
                     "sari", false);
             chains.forEach((u, may) -> {
                 f.as(u);
-                assertEquals(may, f.ctx.reviewService().canEditChains(), u);
+                assertEquals(may, f.ctx.chainService().canEditChains(), u);
                 assertEquals(List.of("maya", "andi").contains(u), f.ctx.riskService().canOverride(), u);
                 assertEquals(List.of("rina", "andi", "sari").contains(u), f.ctx.reviewService().canReschedule(), u);
             });

@@ -72,7 +72,7 @@ class SafeFilesTest {
             TestWorkspace.signIn(ctx, "admin");
             Map<String, Path> targets = forbidden(ctx);
             Map<String, Consumer<Path>> writers = new LinkedHashMap<>();
-            writers.put("policy export", p -> ctx.policyService().exportTo(p));
+            writers.put("policy export", p -> ctx.policyTransferService().exportTo(p));
             writers.put("audit export", p -> ctx.auditService().export(p, ExportFormat.CSV, AuditFilter.ALL));
             writers.put("checkpoint", p -> ctx.auditService().writeCheckpoint(p, ctx.workspaceService().id()));
             writers.put("evidence bundle", p -> ctx.evidenceService().writeBundle("post", "1", p));

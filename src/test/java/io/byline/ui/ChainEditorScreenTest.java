@@ -55,7 +55,7 @@ class ChainEditorScreenTest extends UiTest {
         clickOn("#saveChainButton");
         settle();
         assertFalse(((javafx.scene.control.Label) node("#chainError")).isVisible(), () -> ((javafx.scene.control.Label) node("#chainError")).getText());
-        var steps = ctx.reviewService().chain(
+        var steps = ctx.chainService().chain(
                 ctx.executiveService().list(false).stream().filter(e -> e.name().startsWith("Sari")).findFirst().orElseThrow().id(),
                 Capacity.OFFICIAL).steps();
         assertEquals(4, steps.size());

@@ -1,6 +1,6 @@
 package io.byline.ui.common;
 
-import io.byline.service.PolicyService;
+import io.byline.service.PolicyRecheckService;
 
 import javafx.concurrent.Worker;
 
@@ -9,13 +9,13 @@ import javafx.concurrent.Worker;
  * clock changed what applies), shown in the status bar; when it ends, screens listing findings reload.
  */
 public final class PolicyRechecks {
-    private final PolicyService policy;
+    private final PolicyRecheckService policy;
     private final BackgroundWork work;
     private final TaskRunner runner;
     private final I18n i18n;
     private final ShellStatus status;
 
-    public PolicyRechecks(PolicyService policy, BackgroundWork work, TaskRunner runner, I18n i18n, ShellStatus status) {
+    public PolicyRechecks(PolicyRecheckService policy, BackgroundWork work, TaskRunner runner, I18n i18n, ShellStatus status) {
         this.policy = policy;
         this.work = work;
         this.runner = runner;

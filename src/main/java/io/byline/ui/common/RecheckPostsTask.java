@@ -1,6 +1,6 @@
 package io.byline.ui.common;
 
-import io.byline.service.PolicyService;
+import io.byline.service.PolicyRecheckService;
 
 import javafx.concurrent.Task;
 
@@ -13,9 +13,9 @@ import java.util.List;
  */
 public final class RecheckPostsTask extends Task<Integer> {
     static final int BATCH = 10;
-    private final PolicyService policy;
+    private final PolicyRecheckService policy;
 
-    public RecheckPostsTask(PolicyService policy, String title) {
+    public RecheckPostsTask(PolicyRecheckService policy, String title) {
         this.policy = policy;
         updateTitle(title);
     }

@@ -4,7 +4,7 @@ import io.byline.domain.Capacity;
 import io.byline.domain.Executive;
 import io.byline.domain.Role;
 import io.byline.domain.StepRule;
-import io.byline.service.ReviewService;
+import io.byline.service.ChainService;
 import io.byline.service.Session;
 import io.byline.ui.common.DialogService;
 import io.byline.ui.common.I18n;
@@ -54,9 +54,9 @@ public final class ChainEditorController {
     @FXML private Button revertChainButton;
     @FXML private Button saveChainButton;
 
-    public ChainEditorController(ReviewService reviews, Session session, TaskRunner runner, I18n i18n, DialogService dialogs,
+    public ChainEditorController(ChainService chains, Session session, TaskRunner runner, I18n i18n, DialogService dialogs,
                                  ShellStatus status) {
-        this.model = new ChainEditorViewModel(reviews, session, runner);
+        this.model = new ChainEditorViewModel(chains, session, runner);
         this.i18n = i18n;
         this.dialogs = dialogs;
         model.setOnSaved(status::saved);

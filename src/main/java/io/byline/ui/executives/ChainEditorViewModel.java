@@ -6,7 +6,7 @@ import io.byline.domain.Capacity;
 import io.byline.domain.Role;
 import io.byline.domain.StepRule;
 import io.byline.domain.ValidationException;
-import io.byline.service.ReviewService;
+import io.byline.service.ChainService;
 import io.byline.service.Session;
 import io.byline.ui.common.TaskRunner;
 
@@ -64,7 +64,7 @@ public final class ChainEditorViewModel {
         }
     }
 
-    private final ReviewService reviews;
+    private final ChainService chains;
     private final TaskRunner runner;
     private final boolean canEdit;
     private final ObjectProperty<Capacity> capacity = new SimpleObjectProperty<>(Capacity.OFFICIAL);
@@ -78,11 +78,11 @@ public final class ChainEditorViewModel {
     private Runnable onSaved = () -> { };
     private boolean filling;
 
-    public ChainEditorViewModel(ReviewService reviews, Session session, TaskRunner runner) {
-        this.reviews = reviews;
+    public ChainEditorViewModel(ChainService chains, Session session, TaskRunner runner) {
+        this.chains = chains;
         this.runner = runner;
         session.require();
-        this.canEdit = reviews.canEditChains();
+        this.canEdit = chains.canEditChains();
         capacity.addListener((o, a, b) -> load());
     }
 
@@ -118,7 +118,7 @@ public final class ChainEditorViewModel {
             fill(List.of());
             return;
         }
-        runner.run(() -> reviews.chain(id, c), chain -> {
+        runner.run(() -> chains.chain(id, c), chain -> {
             if (id.equals(executiveId) && c == capacity.get()) {
                 fill(chain.steps());
                 builtIn.set(chain.builtIn());
@@ -194,7 +194,7 @@ public final class ChainEditorViewModel {
         }
         Capacity c = capacity.get();
         busy.set(true);
-        runner.run(() -> reviews.saveChain(id, c, out), (ApprovalChain saved) -> {
+        runner.run(() -> chains.saveChain(id, c, out), (ApprovalChain saved) -> {
             busy.set(false);
             fill(saved.steps());
             builtIn.set(false);

@@ -1,8 +1,8 @@
 package io.byline.ui.policy;
 
 import io.byline.domain.PolicyEntry;
-import io.byline.service.PolicyService;
-import io.byline.service.PolicyService.ImportPreview;
+import io.byline.service.PolicyTransferService;
+import io.byline.service.PolicyTransferService.ImportPreview;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
@@ -36,9 +36,9 @@ public final class ImportPreviewDialog {
     private ImportPreviewDialog() {}
 
     /** Shows the preview; {@code onApplied} runs with the result once applied. */
-    public static Dialog<ButtonType> show(PolicyService service, Path file, ImportPreview first, TaskRunner runner,
+    public static Dialog<ButtonType> show(PolicyTransferService service, Path file, ImportPreview first, TaskRunner runner,
                                           I18n i18n, Appearance appearance, Window owner,
-                                          Consumer<PolicyService.ImportResult> onApplied, Consumer<Throwable> onFailure) {
+                                          Consumer<PolicyTransferService.ImportResult> onApplied, Consumer<Throwable> onFailure) {
         FormDialog form = FormDialog.create(owner, i18n, appearance, i18n.text("policy.import.title", first.fileName()),
                 i18n.text("policy.import.apply"), "importDialog", 720);
         Dialog<ButtonType> dialog = form.dialog();
@@ -111,7 +111,7 @@ public final class ImportPreviewDialog {
         tabs.setPrefHeight(300);
         if (!p.ok()) {
             List<String> errs = new ArrayList<>();
-            for (PolicyService.ImportError e : p.errors()) errs.add(PolicyProblems.describe(e, i18n));
+            for (PolicyTransferService.ImportError e : p.errors()) errs.add(PolicyProblems.describe(e, i18n));
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.errors", errs.size()), "importErrors", errs, i18n));
         } else {
             tabs.getTabs().add(tab(i18n.text("policy.import.tab.added", p.added().size()), "importAdded",
@@ -180,7 +180,7 @@ public final class ImportPreviewDialog {
     }
 
     /** A one-line summary for the status bar after an import. */
-    static String done(PolicyService.ImportResult r, I18n i18n) {
+    static String done(PolicyTransferService.ImportResult r, I18n i18n) {
         return i18n.text("policy.import.done", r.added(), r.changed(), r.removed(), r.version());
     }
 }

@@ -3,7 +3,10 @@ package io.byline.ui.policy;
 import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
+import io.byline.service.AllowProposalService;
+import io.byline.service.PolicyBenchService;
 import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.ui.common.DateFields;
 import io.byline.ui.common.FxTaskRunner;
 import io.byline.ui.common.PolicyRechecks;
@@ -63,7 +66,8 @@ import java.util.List;
  */
 public final class PolicyController implements Screen {
     private final PolicyViewModel model;
-    private final PolicyService service;
+    private final PolicyTransferService transfer;
+    private final PolicyBenchService bench;
     private final TaskRunner runner;
     private final I18n i18n;
     private final DialogService dialogs;
@@ -132,10 +136,12 @@ public final class PolicyController implements Screen {
     @FXML private Button applyButton;
     @FXML private Button declineButton;
 
-    public PolicyController(PolicyService service, TaskRunner runner, I18n i18n, DialogService dialogs, ShellStatus status,
-                            Appearance appearance, PolicyRechecks rechecks) {
-        this.model = new PolicyViewModel(service, runner);
-        this.service = service;
+    public PolicyController(PolicyService service, PolicyTransferService transfer, PolicyBenchService bench,
+                            AllowProposalService proposals, TaskRunner runner, I18n i18n, DialogService dialogs,
+                            ShellStatus status, Appearance appearance, PolicyRechecks rechecks) {
+        this.model = new PolicyViewModel(service, transfer, bench, proposals, runner);
+        this.transfer = transfer;
+        this.bench = bench;
         this.runner = runner;
         this.i18n = i18n;
         this.dialogs = dialogs;
@@ -319,7 +325,7 @@ public final class PolicyController implements Screen {
 
     /** The sample with the pattern's matches highlighted, and what the tester found. */
     private void showTest() {
-        PolicyService.PatternTest t = model.testProperty().get();
+        PolicyBenchService.PatternTest t = model.testProperty().get();
         String sample = model.sampleProperty().get();
         List<Node> parts = new ArrayList<>();
         testerResult.getStyleClass().removeAll("tester-ok", "tester-error");
@@ -377,7 +383,7 @@ public final class PolicyController implements Screen {
     @FXML
     void save() {
         Node opener = Keyboard.focusOwner(tabs);
-        model.prepareSave(candidate -> returnFocus(TestBenchDialog.show(service, candidate, runner, i18n, appearance, window(),
+        model.prepareSave(candidate -> returnFocus(TestBenchDialog.show(bench, candidate, runner, i18n, appearance, window(),
                 i18n.text(model.editingProperty().get() == null ? "policy.bench.what.add" : "policy.bench.what.edit"),
                 i18n.text("policy.bench.save"), () -> model.save(saved -> changed(), dialogs::error)), opener, table),
                 dialogs::error);
@@ -400,7 +406,7 @@ public final class PolicyController implements Screen {
             model.setRetired(false, this::changed, dialogs::error);
             return;
         }
-        model.prepareRetire(candidate -> TestBenchDialog.show(service, candidate, runner, i18n, appearance, window(),
+        model.prepareRetire(candidate -> TestBenchDialog.show(bench, candidate, runner, i18n, appearance, window(),
                 i18n.text("policy.bench.what.retire"), i18n.text("policy.retire"),
                 () -> model.setRetired(true, this::changed, dialogs::error)), dialogs::error);
     }
@@ -435,7 +441,7 @@ public final class PolicyController implements Screen {
     @FXML
     private void saveLists() {
         Node opener = Keyboard.focusOwner(tabs);
-        model.prepareSaveLists(candidate -> returnFocus(TestBenchDialog.show(service, candidate, runner, i18n, appearance,
+        model.prepareSaveLists(candidate -> returnFocus(TestBenchDialog.show(bench, candidate, runner, i18n, appearance,
                 window(), i18n.text("policy.bench.what.lists"), i18n.text("policy.bench.save"),
                 () -> model.saveLists(this::changed, dialogs::error)), opener, allowField), dialogs::error);
     }
@@ -465,7 +471,7 @@ public final class PolicyController implements Screen {
 
     /** Previews the file in the background, then shows the preview (Apply applies all of it). */
     public void importFile(Path file) {
-        model.previewImport(file, preview -> ImportPreviewDialog.show(service, file, preview, runner,
+        model.previewImport(file, preview -> ImportPreviewDialog.show(transfer, file, preview, runner,
                 i18n, appearance, window(), r -> {
                     status.show(ImportPreviewDialog.done(r, i18n));
                     model.load();

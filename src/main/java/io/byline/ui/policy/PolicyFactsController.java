@@ -89,7 +89,7 @@ public final class PolicyFactsController {
     @FXML private Button addPeriodButton;
 
     private final PolicyFactsViewModel model;
-    private final PolicyService policy;
+    private final io.byline.service.PolicyBenchService policy;
     private final TaskRunner runner;
     private final I18n i18n;
     private final DialogService dialogs;
@@ -97,7 +97,7 @@ public final class PolicyFactsController {
     private final ShellStatus status;
     private final PolicyRechecks rechecks;
 
-    public PolicyFactsController(PolicyFactsService service, PolicyService policy, TaskRunner runner, I18n i18n,
+    public PolicyFactsController(PolicyFactsService service, io.byline.service.PolicyBenchService policy, TaskRunner runner, I18n i18n,
                                  DialogService dialogs, Appearance appearance, ShellStatus status, PolicyRechecks rechecks) {
         this.model = new PolicyFactsViewModel(service, runner);
         this.policy = policy;

@@ -1,6 +1,6 @@
 package io.byline.ui.policy;
 
-import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.ui.common.I18n;
 
 import java.util.List;
@@ -22,7 +22,7 @@ final class PolicyProblems {
      * One import error: "Line 3, column 5: terms[2] "Foo": empty term". Without a key it is the English message,
      * which already names its entry and location.
      */
-    static String describe(PolicyService.ImportError e, I18n i18n) {
+    static String describe(PolicyTransferService.ImportError e, I18n i18n) {
         if (e.key() == null || !i18n.has(e.key())) {
             if (e.line() > 0 && !e.message().contains("(line ")) return located(e, e.message(), i18n);
             return e.message();
@@ -36,7 +36,7 @@ final class PolicyProblems {
         return e.line() > 0 ? located(e, text, i18n) : text;
     }
 
-    private static String located(PolicyService.ImportError e, String text, I18n i18n) {
+    private static String located(PolicyTransferService.ImportError e, String text, I18n i18n) {
         return i18n.text(e.column() > 0 ? "policy.import.errorAtColumn" : "policy.import.errorAt", e.line(), e.column(), text);
     }
 }

@@ -4,7 +4,10 @@ import io.byline.domain.AllowProposal;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.domain.ValidationException;
+import io.byline.service.AllowProposalService;
+import io.byline.service.PolicyBenchService;
 import io.byline.service.PolicyService;
+import io.byline.service.PolicyTransferService;
 import io.byline.service.PolicyService.EntryDraft;
 import io.byline.ui.common.TaskRunner;
 
@@ -37,6 +40,9 @@ import java.util.function.Consumer;
 /** State of the Policy screen: the terms with their filters, the editor and its pattern tester, the lists. */
 public final class PolicyViewModel {
     private final PolicyService service;
+    private final PolicyTransferService transfer;
+    private final PolicyBenchService bench;
+    private final AllowProposalService proposalService;
     private final TaskRunner runner;
 
     private final ObservableList<PolicyEntry> entries = FXCollections.observableArrayList();
@@ -64,14 +70,18 @@ public final class PolicyViewModel {
     private final ObjectProperty<LocalDate> embargo = new SimpleObjectProperty<>();
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty sample = new SimpleStringProperty("");
-    private final ObjectProperty<PolicyService.PatternTest> test = new SimpleObjectProperty<>();
+    private final ObjectProperty<PolicyBenchService.PatternTest> test = new SimpleObjectProperty<>();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     /** Arguments of the field errors' keys (set before the error, so it is shown with them). */
     private final Map<String, List<Object>> errorArgs = new HashMap<>();
     private long testSeq;
 
-    public PolicyViewModel(PolicyService service, TaskRunner runner) {
+    public PolicyViewModel(PolicyService service, PolicyTransferService transfer, PolicyBenchService bench,
+                           AllowProposalService proposalService, TaskRunner runner) {
         this.service = service;
+        this.transfer = transfer;
+        this.bench = bench;
+        this.proposalService = proposalService;
         this.runner = runner;
         search.addListener((o, a, b) -> refilter());
         categoryFilter.addListener((o, a, b) -> refilter());
@@ -90,7 +100,7 @@ public final class PolicyViewModel {
     }
 
     public boolean canDecideProposals() {
-        return service.canDecideProposals();
+        return proposalService.canDecideProposals();
     }
 
     // ---- loading ---------------------------------------------------------------------------------------------
@@ -101,7 +111,7 @@ public final class PolicyViewModel {
 
     /** Reloads everything; then runs {@code after} (may be null). */
     public void load(Runnable after) {
-        runner.run(() -> new Loaded(service.state(), service.embargoes(), service.proposals(true)), l -> {
+        runner.run(() -> new Loaded(service.state(), service.embargoes(), proposalService.proposals(true)), l -> {
             entries.setAll(l.state().entries());
             TreeSet<String> cats = new TreeSet<>();
             for (PolicyEntry e : l.state().entries()) cats.add(e.category());
@@ -246,7 +256,7 @@ public final class PolicyViewModel {
             test.set(null);
             return;
         }
-        runner.run(() -> service.testPattern(regex, sampleText), r -> {
+        runner.run(() -> bench.testPattern(regex, sampleText), r -> {
             if (seq == testSeq) test.set(r);
         }, e -> { });
     }
@@ -275,13 +285,13 @@ public final class PolicyViewModel {
     }
 
     /** Reads a policy file (JSON or CSV) in the background and hands its preview on; nothing changes yet. */
-    public void previewImport(Path file, Consumer<PolicyService.ImportPreview> onReady, Consumer<Throwable> onFailure) {
-        runner.run(() -> service.previewFile(file, false), onReady, onFailure);
+    public void previewImport(Path file, Consumer<PolicyTransferService.ImportPreview> onReady, Consumer<Throwable> onFailure) {
+        runner.run(() -> transfer.previewFile(file, false), onReady, onFailure);
     }
 
     /** Writes the policy to the file as JSON in the background; hands on how many entries it holds. */
     public void exportTo(Path file, Consumer<Integer> onDone, Consumer<Throwable> onFailure) {
-        runner.run(() -> service.exportTo(file), onDone, onFailure);
+        runner.run(() -> transfer.exportTo(file), onDone, onFailure);
     }
 
     public void prepareSaveLists(Consumer<PolicyService.Candidate> onReady, Consumer<Throwable> onFailure) {
@@ -309,8 +319,8 @@ public final class PolicyViewModel {
 
     public void decide(AllowProposal p, boolean apply, Runnable onDone, Consumer<Throwable> onFailure) {
         runner.perform(() -> {
-            if (apply) service.applyProposal(p.id());
-            else service.declineProposal(p.id());
+            if (apply) proposalService.applyProposal(p.id());
+            else proposalService.declineProposal(p.id());
         }, () -> {
             load();
             onDone.run();
@@ -342,7 +352,7 @@ public final class PolicyViewModel {
     public ObjectProperty<LocalDate> embargoProperty() { return embargo; }
     public StringProperty noteProperty() { return note; }
     public StringProperty sampleProperty() { return sample; }
-    public ObjectProperty<PolicyService.PatternTest> testProperty() { return test; }
+    public ObjectProperty<PolicyBenchService.PatternTest> testProperty() { return test; }
     public ObservableMap<String, String> errors() { return errors; }
     /** Field → arguments of its error's key (see {@link #errors()}). */
     public Map<String, List<Object>> errorArgs() { return errorArgs; }

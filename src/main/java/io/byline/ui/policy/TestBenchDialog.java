@@ -1,8 +1,9 @@
 package io.byline.ui.policy;
 
+import io.byline.service.PolicyBenchService;
 import io.byline.service.PolicyService;
-import io.byline.service.PolicyService.BenchExample;
-import io.byline.service.PolicyService.BenchResult;
+import io.byline.service.PolicyBenchService.BenchExample;
+import io.byline.service.PolicyBenchService.BenchResult;
 import io.byline.ui.common.Appearance;
 import io.byline.ui.common.FormDialog;
 import io.byline.ui.common.I18n;
@@ -34,10 +35,10 @@ import java.util.List;
 public final class TestBenchDialog {
     /** Runs the bench off the FX thread, reporting progress, stopping when cancelled. */
     static final class TestBenchTask extends Task<BenchResult> {
-        private final PolicyService service;
+        private final PolicyBenchService service;
         private final PolicyService.Candidate candidate;
 
-        TestBenchTask(PolicyService service, PolicyService.Candidate candidate) {
+        TestBenchTask(PolicyBenchService service, PolicyService.Candidate candidate) {
             this.service = service;
             this.candidate = candidate;
         }
@@ -55,7 +56,7 @@ public final class TestBenchDialog {
      *
      * @param what a line saying what the change is ("Add the term …" is avoided: terms stay off screen captures)
      */
-    public static Dialog<ButtonType> show(PolicyService service, PolicyService.Candidate candidate, TaskRunner runner,
+    public static Dialog<ButtonType> show(PolicyBenchService service, PolicyService.Candidate candidate, TaskRunner runner,
                                           I18n i18n, Appearance appearance, Window owner, String what, String saveLabel,
                                           Runnable onConfirm) {
         FormDialog form = FormDialog.create(owner, i18n, appearance, i18n.text("policy.bench.title"), saveLabel,

@@ -1,5 +1,6 @@
 package io.byline.ui.queue;
 
+import io.byline.service.QueueService;
 import io.byline.domain.Executive;
 import io.byline.domain.PostState;
 import io.byline.domain.User;
@@ -51,6 +52,7 @@ public final class CalendarViewModel {
     public static final EnumSet<PostState> SHOWN = EnumSet.of(PostState.APPROVED, PostState.SCHEDULED);
 
     private final ReviewService reviews;
+    private final QueueService queue;
     private final TaskRunner runner;
     private final Clock clock;
     /** Each post's executive's zone: a post shows on its executive's day, at its executive's time. */
@@ -65,8 +67,9 @@ public final class CalendarViewModel {
     private Runnable onChanged = () -> { };
     private long generation;
 
-    public CalendarViewModel(ReviewService reviews, Session session, TaskRunner runner, Clock clock, LongFunction<ZoneId> zoneOf) {
+    public CalendarViewModel(ReviewService reviews, QueueService queue, Session session, TaskRunner runner, Clock clock, LongFunction<ZoneId> zoneOf) {
         this.reviews = reviews;
+        this.queue = queue;
         this.runner = runner;
         this.clock = clock;
         this.zoneOf = zoneOf;
@@ -158,7 +161,7 @@ public final class CalendarViewModel {
         long g = ++generation;
         Executive e = executive.get();
         QueueFilter f = QueueFilter.all().withStates(SHOWN).withExecutive(e == null ? null : e.id());
-        runner.run(() -> reviews.queue(f), list -> {
+        runner.run(() -> queue.queue(f), list -> {
             if (g == generation) items.setAll(list);
         }, ex -> {
             if (g == generation) failure.set(ex);

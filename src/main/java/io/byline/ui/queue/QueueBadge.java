@@ -1,5 +1,6 @@
 package io.byline.ui.queue;
 
+import io.byline.service.QueueService;
 import io.byline.service.NotificationService;
 import io.byline.service.QueueItem;
 import io.byline.service.ReviewService;
@@ -15,11 +16,13 @@ import java.util.List;
  */
 public final class QueueBadge implements Badge {
     private final ReviewService reviews;
+    private final QueueService queue;
     private final NotificationService notifications;
     private final QueueAlerts alerts;
 
-    public QueueBadge(ReviewService reviews, NotificationService notifications, QueueAlerts alerts) {
+    public QueueBadge(ReviewService reviews, QueueService queue, NotificationService notifications, QueueAlerts alerts) {
         this.reviews = reviews;
+        this.queue = queue;
         this.notifications = notifications;
         this.alerts = alerts;
     }
@@ -27,8 +30,8 @@ public final class QueueBadge implements Badge {
     @Override
     public int count() {
         reviews.expireOverdue();
-        List<QueueItem> waiting = reviews.waitingOnMe();
-        List<QueueItem> near = reviews.needsAttention();
+        List<QueueItem> waiting = queue.waitingOnMe();
+        List<QueueItem> near = queue.needsAttention();
         alerts.update(waiting, near, notifications.unread());
         return waiting.size();
     }

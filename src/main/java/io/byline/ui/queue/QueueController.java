@@ -1,5 +1,6 @@
 package io.byline.ui.queue;
 
+import io.byline.service.QueueService;
 import io.byline.domain.Account;
 import io.byline.domain.Approval;
 import io.byline.domain.Comment;
@@ -153,11 +154,11 @@ public final class QueueController implements Screen {
     @FXML private Label moveBanner;
     @FXML private StackPane calendarHolder;
 
-    public QueueController(ReviewService reviews, PublishService publishing, DraftService drafts, ExecutiveService executives,
-                           NotificationService notifications, Session session, TaskRunner runner, java.time.Clock clock,
-                           I18n i18n, DialogService dialogs, Appearance appearance, ShellStatus status) {
-        this.model = new QueueViewModel(reviews, publishing, drafts, executives, session, runner, clock);
-        this.calendar = new CalendarViewModel(reviews, session, runner, clock, model::zoneOf);
+    public QueueController(ReviewService reviews, QueueService queue, PublishService publishing, DraftService drafts,
+                           ExecutiveService executives, NotificationService notifications, Session session,
+                           TaskRunner runner, java.time.Clock clock, I18n i18n, DialogService dialogs, Appearance appearance, ShellStatus status) {
+        this.model = new QueueViewModel(reviews, queue, publishing, drafts, executives, session, runner, clock);
+        this.calendar = new CalendarViewModel(reviews, queue, session, runner, clock, model::zoneOf);
         this.bell = new NotificationsViewModel(notifications, runner);
         this.publishing = publishing;
         this.runner = runner;

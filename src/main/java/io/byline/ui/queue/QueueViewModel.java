@@ -1,5 +1,6 @@
 package io.byline.ui.queue;
 
+import io.byline.service.QueueService;
 import io.byline.domain.Comment;
 import io.byline.domain.Executive;
 import io.byline.domain.Platform;
@@ -99,6 +100,7 @@ public final class QueueViewModel {
     }
 
     private final ReviewService reviews;
+    private final QueueService queue;
     private final PublishService publishing;
     private final DraftService drafts;
     private final ExecutiveService executiveService;
@@ -130,9 +132,10 @@ public final class QueueViewModel {
     private long loadGeneration;
     private long detailGeneration;
 
-    public QueueViewModel(ReviewService reviews, PublishService publishing, DraftService drafts,
+    public QueueViewModel(ReviewService reviews, QueueService queue, PublishService publishing, DraftService drafts,
                           ExecutiveService executiveService, Session session, TaskRunner runner, Clock clock) {
         this.reviews = reviews;
+        this.queue = queue;
         this.publishing = publishing;
         this.drafts = drafts;
         this.executiveService = executiveService;
@@ -244,9 +247,9 @@ public final class QueueViewModel {
         runner.run(() -> {
             PublishTimes zones = PublishTimes.of(executiveService.list(true));
             if (impossible) return new Loaded(List.of(), zones);
-            List<QueueItem> list = reviews.queue(f);
+            List<QueueItem> list = queue.queue(f);
             if (v != View.WAITING_ON_ME) return new Loaded(list, zones);
-            Set<Long> mine = reviews.waitingOnMe().stream().map(QueueItem::postId).collect(Collectors.toSet());
+            Set<Long> mine = queue.waitingOnMe().stream().map(QueueItem::postId).collect(Collectors.toSet());
             return new Loaded(list.stream().filter(i -> mine.contains(i.postId())).toList(), zones);
         }, loadedList -> {
             if (generation != loadGeneration) return;
@@ -275,7 +278,7 @@ public final class QueueViewModel {
         items.stream().filter(i -> i.postId() == postId).findFirst().ifPresentOrElse(selected::set, () -> {
             clearFilters();
             view.set(View.ALL);
-            runner.run(() -> reviews.queue(QueueFilter.all()), list -> {
+            runner.run(() -> queue.queue(QueueFilter.all()), list -> {
                 items.setAll(list);
                 list.stream().filter(i -> i.postId() == postId).findFirst().ifPresent(selected::set);
             }, this::failed);

@@ -4,7 +4,7 @@ import io.byline.domain.RuleIds;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.service.ExecutiveService;
-import io.byline.service.PolicyService;
+import io.byline.service.AllowProposalService;
 import io.byline.service.ReviewService;
 import io.byline.service.RiskService;
 import io.byline.service.RiskService.Risk;
@@ -103,10 +103,10 @@ public final class RisksController implements Screen {
     @FXML private Button acknowledgeButton;
     @FXML private Button overrideButton;
 
-    public RisksController(RiskService risks, PolicyService policy, ExecutiveService executives, Session session, TaskRunner runner, I18n i18n,
+    public RisksController(RiskService risks, AllowProposalService proposals, ExecutiveService executives, Session session, TaskRunner runner, I18n i18n,
                            DialogService dialogs, ShellStatus status, AppActions actions, Appearance appearance,
                            PolicyRechecks rechecks, BackgroundWork work) {
-        this.model = new RisksViewModel(risks, policy, executives, runner, ZoneId.systemDefault());
+        this.model = new RisksViewModel(risks, proposals, executives, runner, ZoneId.systemDefault());
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.status = status;

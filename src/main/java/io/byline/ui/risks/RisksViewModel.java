@@ -3,7 +3,7 @@ package io.byline.ui.risks;
 import io.byline.domain.Severity;
 import io.byline.domain.User;
 import io.byline.service.ExecutiveService;
-import io.byline.service.PolicyService;
+import io.byline.service.AllowProposalService;
 import io.byline.service.RiskService;
 import io.byline.service.RiskService.Risk;
 import io.byline.service.RiskService.RiskRef;
@@ -41,7 +41,7 @@ public final class RisksViewModel {
     public record Count(String label, int count) {}
 
     private final RiskService risks;
-    private final PolicyService policy;
+    private final AllowProposalService proposals;
     private final ExecutiveService executiveService;
     /** Each executive's zone, read with the findings: publish times show in it. */
     private PublishTimes times = PublishTimes.none();
@@ -67,9 +67,9 @@ public final class RisksViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ZoneId zone;
 
-    public RisksViewModel(RiskService risks, PolicyService policy, ExecutiveService executives, TaskRunner runner, ZoneId zone) {
+    public RisksViewModel(RiskService risks, AllowProposalService proposals, ExecutiveService executives, TaskRunner runner, ZoneId zone) {
         this.risks = risks;
-        this.policy = policy;
+        this.proposals = proposals;
         this.executiveService = executives;
         this.runner = runner;
         this.zone = zone;
@@ -100,7 +100,7 @@ public final class RisksViewModel {
     private record Loaded(List<Risk> risks, int proposals, PublishTimes times) {}
 
     public void load() {
-        runner.run(() -> new Loaded(risks.openRisks(), policy.canManage() ? policy.proposals(true).size() : 0,
+        runner.run(() -> new Loaded(risks.openRisks(), proposals.canSeeProposals() ? proposals.proposals(true).size() : 0,
                 PublishTimes.of(executiveService.list(true))), l -> {
             times = l.times();
             all.setAll(l.risks());

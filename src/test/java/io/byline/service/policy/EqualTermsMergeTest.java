@@ -1,5 +1,6 @@
 package io.byline.service.policy;
 
+import io.byline.service.PolicyTransferService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.service.PolicyService;
-import io.byline.service.PolicyService.ImportPreview;
-import io.byline.service.PolicyService.ImportWarning;
+import io.byline.service.PolicyTransferService.ImportPreview;
+import io.byline.service.PolicyTransferService.ImportWarning;
 import io.byline.store.json.PolicyJson;
 import io.byline.testing.PostFixture;
 import io.byline.ui.common.I18n;
@@ -54,7 +55,7 @@ class EqualTermsMergeTest {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
             int before = p.entries(false).size();
-            ImportPreview preview = p.previewCsv("terms.csv", "term,category,severity\n"
+            ImportPreview preview = f.ctx.policyTransferService().previewCsv("terms.csv", "term,category,severity\n"
                     + "Project Titan,codename,WARN\nNusantara Link,codename,INFO\nproject-titan,codename,BLOCK\n", false);
             assertTrue(preview.ok(), preview.errors().toString());
             assertEquals(List.of("Project Titan", "Nusantara Link"), preview.added().stream().map(PolicyEntry::term).toList());
@@ -66,7 +67,7 @@ class EqualTermsMergeTest {
             assertEquals("Baris 4 \"project-titan\" adalah istilah yang sama dengan baris 2 \"Project Titan\" setelah dinormalkan:"
                     + " digabung menjadi satu, BLOCK (tingkat yang lebih ketat)",
                     I18n.of(Locale.forLanguageTag("id")).text(w.key(), w.args().toArray()));
-            p.apply(preview);
+            f.ctx.policyTransferService().apply(preview);
             assertEquals(before + 2, p.entries(false).size());
         }
     }
@@ -77,7 +78,7 @@ class EqualTermsMergeTest {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
             PolicyEntry komodo = p.entries(false).stream().filter(e -> "Project Komodo".equals(e.term())).findFirst().orElseThrow();
-            ImportPreview preview = p.previewJson("p.json",
+            ImportPreview preview = f.ctx.policyTransferService().previewJson("p.json",
                     "{\"terms\": [{\"term\": \"Pr0ject-Komodo\", \"category\": \"codename\", \"severity\": \"WARN\"}]}", false);
             assertTrue(preview.ok(), preview.errors().toString());
             assertTrue(preview.added().isEmpty());

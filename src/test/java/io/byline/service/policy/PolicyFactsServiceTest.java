@@ -45,8 +45,8 @@ class PolicyFactsServiceTest {
             assertEquals(1, stored.facts().size());
             assertEquals("IDR", stored.facts().get(0).currency());
             assertEquals(before + 1, policy.version());
-            assertTrue(policy.recheckNeeded());
-            policy.recheckAll(25, null);
+            assertTrue(f.ctx.policyRecheckService().recheckNeeded());
+            f.ctx.policyRecheckService().recheckAll(25, null);
             // the draft publishes on 11 June, before the figure is disclosed on 30 July: embargoed
             PostFinding finding = f.finding(post, FactRules.EMBARGO);
             assertEquals("revenue", finding.category());
@@ -129,7 +129,7 @@ class PolicyFactsServiceTest {
             assertTrue(bad.args("import").get(0).toString().contains("line 1"), bad.args("import").toString());
             assertEquals("Old", facts.current().quietPeriods().get(0).label());
 
-            String json = f.ctx.policyService().exportJson();
+            String json = f.ctx.policyTransferService().exportJson();
             assertTrue(json.contains("\"q3-revenue\"") && json.contains("\"@rivalcorp\"") && json.contains("\"Old\""), json);
         }
     }
@@ -142,7 +142,7 @@ class PolicyFactsServiceTest {
             f.as("maya");
             String from = PolicyFactsService.format(PostFixture.START.plus(Duration.ofDays(9)));
             String to = PolicyFactsService.format(PostFixture.START.plus(Duration.ofDays(11)));
-            PolicyService.BenchResult r = f.ctx.policyService().testBench(
+            io.byline.service.PolicyBenchService.BenchResult r = f.ctx.policyBenchService().testBench(
                     facts.candidate(facts.withPeriod(new PeriodDraft("Results", from, to, Severity.WARN))), null, null);
             assertTrue(r.queueNewlyFlagged() >= 1, r.toString());
             assertTrue(r.newlyFlagged().stream().anyMatch(x -> "period".equals(x.category())), r.toString());

@@ -1,5 +1,6 @@
 package io.byline.service.policy;
 
+import io.byline.service.PolicyTransferService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +10,8 @@ import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.domain.ValidationException;
 import io.byline.service.PolicyService;
-import io.byline.service.PolicyService.ImportError;
-import io.byline.service.PolicyService.ImportPreview;
+import io.byline.service.PolicyTransferService.ImportError;
+import io.byline.service.PolicyTransferService.ImportPreview;
 import io.byline.store.json.PolicyJson;
 import io.byline.testing.PostFixture;
 
@@ -46,7 +47,7 @@ class PolicyImportTest {
         try (PostFixture f = new PostFixture(dir)) {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
-            ImportPreview merge = p.previewJson("good.json", GOOD, false);
+            ImportPreview merge = f.ctx.policyTransferService().previewJson("good.json", GOOD, false);
             assertTrue(merge.ok(), merge.errors().toString());
             assertEquals(List.of("Project Bromo", "BRM"), merge.added().stream().map(e -> e.text().contains("BRM") ? "BRM" : e.text()).toList());
             assertEquals(1, merge.changed().size(), "the file's Project Komodo has no note: the note goes");
@@ -54,17 +55,17 @@ class PolicyImportTest {
             assertEquals(0, merge.removed().size());
             assertEquals(List.of("Bromo Tengger"), merge.allowAdded());
 
-            ImportPreview replace = p.previewJson("good.json", GOOD, true);
+            ImportPreview replace = f.ctx.policyTransferService().previewJson("good.json", GOOD, true);
             assertEquals(4, replace.removed().size());
             assertEquals(List.of("Komodo dragon", "Komodo National Park"), replace.allowRemoved());
             long v = p.version();
-            PolicyService.ImportResult r = p.apply(replace);
+            PolicyTransferService.ImportResult r = f.ctx.policyTransferService().apply(replace);
             assertEquals(2, r.added());
             assertEquals(4, r.removed());
             assertEquals(v + 1, p.version());
             assertEquals(3, p.entries(false).size());
             assertEquals(List.of("Bromo Tengger"), p.state().allow());
-            assertThrows(ValidationException.class, () -> p.apply(merge), "a preview of an older version is stale");
+            assertThrows(ValidationException.class, () -> f.ctx.policyTransferService().apply(merge), "a preview of an older version is stale");
         }
     }
 
@@ -77,14 +78,14 @@ class PolicyImportTest {
                     + "\"Project, Bromo\",,codename,BLOCK,2027-05-01,\"said \"\"hi\"\"\nsecond line\"\r\n"
                     + ",\\bBRM-[0-9]{3}\\b,part-number,warn,,\r\n"
                     + "Q4 revenue,,financial,BLOCK,,\r\n";
-            ImportPreview prev = p.previewCsv("terms.csv", csv, false);
+            ImportPreview prev = f.ctx.policyTransferService().previewCsv("terms.csv", csv, false);
             assertTrue(prev.ok(), prev.errors().toString());
             assertEquals(2, prev.added().size());
             assertEquals("Project, Bromo", prev.added().get(0).term());
             assertEquals("said \"hi\"\nsecond line", prev.added().get(0).note());
             assertEquals(1, prev.changed().size(), "Q4 revenue changes severity");
             assertEquals(Severity.BLOCK, prev.changed().get(0).after().severity());
-            p.apply(prev);
+            f.ctx.policyTransferService().apply(prev);
             assertEquals(7, p.entries(false).size());
         }
     }
@@ -94,7 +95,7 @@ class PolicyImportTest {
         try (PostFixture f = new PostFixture(dir)) {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
-            String before = p.exportJson();
+            String before = f.ctx.policyTransferService().exportJson();
             long version = p.version();
             StringBuilder deep = new StringBuilder("{\"terms\": [{\"note\": ");
             deep.append("[".repeat(5000)).append("]".repeat(5000)).append("}]}");
@@ -118,13 +119,13 @@ class PolicyImportTest {
                     new String[] {"5000-deep nesting", deep.toString(), "terms[0]"},
                     new String[] {"huge file with a late bad entry", huge.toString(), "empty term"});
             for (String[] c : cases) {
-                ImportPreview prev = p.previewJson(c[0] + ".json", c[1], false);
+                ImportPreview prev = f.ctx.policyTransferService().previewJson(c[0] + ".json", c[1], false);
                 assertFalse(prev.ok(), c[0]);
                 String msg = prev.errors().get(0).message();
                 assertTrue(msg.contains(c[2]), c[0] + ": " + msg);
-                assertThrows(ValidationException.class, () -> p.apply(prev), c[0]);
+                assertThrows(ValidationException.class, () -> f.ctx.policyTransferService().apply(prev), c[0]);
             }
-            ImportPreview located = p.previewJson("dup.json", cases.get(4)[1], false);
+            ImportPreview located = f.ctx.policyTransferService().previewJson("dup.json", cases.get(4)[1], false);
             ImportError lone = located.errors().get(0);
             assertEquals(3, lone.line(), lone.toString());
             assertEquals("policy.error.loneSurrogate", lone.key());
@@ -143,13 +144,13 @@ class PolicyImportTest {
                     new String[] {"pattern,category,severity\n(a+)+$,c,BLOCK\n", "catastrophic"},
                     new String[] {"", "empty file"});
             for (String[] c : csvCases) {
-                ImportPreview prev = p.previewCsv("t.csv", c[0], false);
+                ImportPreview prev = f.ctx.policyTransferService().previewCsv("t.csv", c[0], false);
                 assertFalse(prev.ok(), c[0]);
                 assertTrue(prev.errors().stream().anyMatch(e -> e.message().contains(c[1])), c[0] + " → " + prev.errors());
             }
-            ImportPreview sevErr = p.previewCsv("t.csv", csvCases.get(6)[0], false);
+            ImportPreview sevErr = f.ctx.policyTransferService().previewCsv("t.csv", csvCases.get(6)[0], false);
             assertEquals(2, sevErr.errors().get(0).line());
-            ImportPreview quoteErr = p.previewCsv("t.csv", csvCases.get(1)[0], false);
+            ImportPreview quoteErr = f.ctx.policyTransferService().previewCsv("t.csv", csvCases.get(1)[0], false);
             assertEquals(2, quoteErr.errors().get(0).line());
             assertEquals(3, quoteErr.errors().get(0).column());
 
@@ -159,15 +160,15 @@ class PolicyImportTest {
                 random.nextBytes(junk);
                 Path file = dir.resolve("junk" + i + (i % 2 == 0 ? ".json" : ".csv"));
                 Files.write(file, junk);
-                ImportPreview prev = p.previewFile(file, i % 3 == 0);
+                ImportPreview prev = f.ctx.policyTransferService().previewFile(file, i % 3 == 0);
                 assertFalse(prev.ok(), "random bytes " + i);
             }
             Path bom = dir.resolve("bom.json");
             Files.write(bom, ("\uFEFF" + GOOD).getBytes(StandardCharsets.UTF_8));
-            assertTrue(p.previewFile(bom, false).ok(), "a byte order mark is fine");
-            assertFalse(p.previewFile(dir.resolve("missing.json"), false).ok());
+            assertTrue(f.ctx.policyTransferService().previewFile(bom, false).ok(), "a byte order mark is fine");
+            assertFalse(f.ctx.policyTransferService().previewFile(dir.resolve("missing.json"), false).ok());
 
-            assertEquals(before, p.exportJson(), "the policy is unchanged");
+            assertEquals(before, f.ctx.policyTransferService().exportJson(), "the policy is unchanged");
             assertEquals(version, p.version());
         }
     }
@@ -178,32 +179,32 @@ class PolicyImportTest {
         try (PostFixture f = new PostFixture(dir)) {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
-            ImportError empty = p.previewJson("e.json", "{\"terms\": [\n {\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n"
+            ImportError empty = f.ctx.policyTransferService().previewJson("e.json", "{\"terms\": [\n {\"term\": \"Alpha\", \"category\": \"c\", \"severity\": \"BLOCK\"},\n"
                     + " {\"term\": \" \", \"category\": \"c\", \"severity\": \"BLOCK\"}\n]}", false).errors().get(0);
             assertEquals(new ImportError(3, 3, "terms[1] \" \": empty term (line 3, column 3)", 1, " ", "policy.error.emptyTerm", List.of(),
                     false), empty);
 
-            ImportError severity = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,SEVERE\n", false).errors().get(0);
+            ImportError severity = f.ctx.policyTransferService().previewCsv("t.csv", "term,category,severity\nAlpha,c,SEVERE\n", false).errors().get(0);
             assertEquals(new ImportError(2, -1, "terms[0] \"Alpha\": bad severity \"SEVERE\" (BLOCK, WARN or INFO) (line 2)", 0, "Alpha",
                     "policy.error.badSeverity", List.of("SEVERE"), false), severity);
 
-            ImportError lone = p.previewCsv("t.csv", "term,category,severity\nAlpha,c,BLOCK\n\"Be\uDC00ta\",c,WARN\n", false)
+            ImportError lone = f.ctx.policyTransferService().previewCsv("t.csv", "term,category,severity\nAlpha,c,BLOCK\n\"Be\uDC00ta\",c,WARN\n", false)
                     .errors().get(0);
             assertEquals(new ImportError(3, 4, "lone surrogate (U+DC00): half of a character, which cannot be saved (line 3, column 4)",
                     -1, null, "policy.error.csvLoneSurrogate", List.of("U+DC00"), false), lone);
 
             Path missing = dir.resolve("missing.json");
             assertEquals(new ImportError(-1, -1, "file not found: " + missing, -1, null, "policy.error.fileNotFound",
-                    List.of(missing.toString()), false), p.previewFile(missing, false).errors().get(0));
+                    List.of(missing.toString()), false), f.ctx.policyTransferService().previewFile(missing, false).errors().get(0));
             Path folder = Files.createDirectories(dir.resolve("folder.json"));
-            ImportError unreadable = p.previewFile(folder, false).errors().get(0);
+            ImportError unreadable = f.ctx.policyTransferService().previewFile(folder, false).errors().get(0);
             assertEquals("policy.error.cannotRead", unreadable.key());
             assertEquals("cannot read the file: " + unreadable.args().get(0), unreadable.message());
             Path big = dir.resolve("big.csv");
             try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
                 raf.setLength(PolicyJson.MAX_BYTES + 1); // sparse
             }
-            ImportError tooBig = p.previewFile(big, false).errors().get(0);
+            ImportError tooBig = f.ctx.policyTransferService().previewFile(big, false).errors().get(0);
             assertEquals("policy.error.importTooLarge", tooBig.key());
             assertEquals(List.of(PolicyJson.MAX_BYTES + 1, PolicyJson.MAX_BYTES), tooBig.args());
         }
@@ -216,10 +217,10 @@ class PolicyImportTest {
             f.as("admin");
             StringBuilder csv = new StringBuilder("term,category,severity\n");
             for (int i = 0; i < 100_000; i++) csv.append("Codename ").append(word(i)).append(",codename,WARN\n");
-            ImportPreview prev = p.previewCsv("big.csv", csv.toString(), false);
+            ImportPreview prev = f.ctx.policyTransferService().previewCsv("big.csv", csv.toString(), false);
             assertTrue(prev.ok(), prev.errors().toString());
             assertEquals(100_000, prev.added().size());
-            p.apply(prev);
+            f.ctx.policyTransferService().apply(prev);
             assertEquals(100_005, p.summary().terms());
             List<PolicyEntry> all = p.entries(false);
             assertEquals("Project Komodo", all.get(0).term());

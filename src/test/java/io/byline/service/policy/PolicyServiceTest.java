@@ -1,5 +1,7 @@
 package io.byline.service.policy;
 
+import io.byline.service.PolicyBenchService;
+import io.byline.service.PolicyTransferService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,10 +47,10 @@ class PolicyServiceTest {
                 assertFalse(p.canManage(), who);
                 assertThrows(PermissionDeniedException.class, () -> p.entries(false), who);
                 assertThrows(PermissionDeniedException.class, p::state, who);
-                assertThrows(PermissionDeniedException.class, p::exportJson, who);
+                assertThrows(PermissionDeniedException.class, f.ctx.policyTransferService()::exportJson, who);
                 assertThrows(PermissionDeniedException.class, () -> p.add(term("Secret Thing", "codename", Severity.BLOCK)), who);
-                assertThrows(PermissionDeniedException.class, () -> p.testPattern("a+", "aaa"), who);
-                assertThrows(PermissionDeniedException.class, () -> p.previewJson("x.json", "{\"terms\":[]}", false), who);
+                assertThrows(PermissionDeniedException.class, () -> f.ctx.policyBenchService().testPattern("a+", "aaa"), who);
+                assertThrows(PermissionDeniedException.class, () -> f.ctx.policyTransferService().previewJson("x.json", "{\"terms\":[]}", false), who);
                 assertEquals(5, p.summary().terms(), "anyone sees the size, never the list");
             }
             for (String who : List.of("maya", "andi", "admin")) {
@@ -113,13 +115,13 @@ class PolicyServiceTest {
         try (PostFixture f = new PostFixture(dir)) {
             PolicyService p = f.ctx.policyService();
             f.as("maya");
-            PolicyService.PatternTest ok = p.testPattern("\\bNSA-[0-9]{4}\\b", "parts NSA-1234 and NSA-99 and nsa-4321");
+            PolicyBenchService.PatternTest ok = f.ctx.policyBenchService().testPattern("\\bNSA-[0-9]{4}\\b", "parts NSA-1234 and NSA-99 and nsa-4321");
             assertTrue(ok.ok());
             assertEquals(2, ok.matches().size());
             assertEquals(6, ok.matches().get(0)[0]);
-            PolicyService.PatternTest bad = p.testPattern("(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
+            PolicyBenchService.PatternTest bad = f.ctx.policyBenchService().testPattern("(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
             assertEquals("policy.error.catastrophic", bad.errorKey());
-            PolicyService.PatternTest broken = p.testPattern("(unclosed", "x");
+            PolicyBenchService.PatternTest broken = f.ctx.policyBenchService().testPattern("(unclosed", "x");
             assertEquals("policy.error.badRegex", broken.errorKey());
             assertNotNull(broken.detail());
             assertEquals("invalid regex: Unclosed group near index 9", broken.detail());
@@ -149,10 +151,10 @@ class PolicyServiceTest {
         try (PostFixture f = new PostFixture(dir)) {
             PolicyService p = f.ctx.policyService();
             f.as("admin");
-            String json = p.exportJson();
+            String json = f.ctx.policyTransferService().exportJson();
             assertTrue(json.contains("\"Project Komodo\""));
             assertTrue(json.contains("\"embargoUntil\": \"2027-03-01T01:00:00Z\""));
-            PolicyService.ImportPreview same = p.previewJson("p.json", json, true);
+            PolicyTransferService.ImportPreview same = f.ctx.policyTransferService().previewJson("p.json", json, true);
             assertTrue(same.ok(), same.errors().toString());
             assertFalse(same.hasChanges());
             assertEquals(5, same.unchanged());

@@ -1,5 +1,6 @@
 package io.byline.service.policy;
 
+import io.byline.service.PolicyBenchService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,24 +161,24 @@ class RiskServiceTest {
             long proposal = risks.markFalsePositive(RiskRef.of(r), "Mount  Bromo", "It is a mountain, not the codename.");
             PolicyService policy = f.ctx.policyService();
             f.as("andi");
-            AllowProposal p = policy.proposals(true).get(0);
+            AllowProposal p = f.ctx.allowProposalService().proposals(true).get(0);
             assertEquals(proposal, p.id());
             assertEquals("Mount Bromo", p.phrase());
             assertEquals("Rina Kusuma", p.proposedByName());
-            assertThrows(PermissionDeniedException.class, () -> policy.applyProposal(proposal), "approvers do not apply");
+            assertThrows(PermissionDeniedException.class, () -> f.ctx.allowProposalService().applyProposal(proposal), "approvers do not apply");
             f.as("budi");
-            assertThrows(PermissionDeniedException.class, () -> policy.applyProposal(proposal));
+            assertThrows(PermissionDeniedException.class, () -> f.ctx.allowProposalService().applyProposal(proposal));
             f.as("maya");
             long v = policy.version();
-            policy.applyProposal(proposal);
+            f.ctx.allowProposalService().applyProposal(proposal);
             assertEquals(v + 1, policy.version());
             assertTrue(policy.state().allow().contains("Mount Bromo"));
-            assertTrue(policy.proposals(true).isEmpty());
-            assertEquals(AllowProposal.Status.APPLIED, policy.proposals(false).get(0).status());
-            assertThrows(ValidationException.class, () -> policy.applyProposal(proposal), "decided once");
-            assertTrue(policy.recheckNeeded());
-            policy.recheckAll(10, null);
-            assertFalse(policy.recheckNeeded());
+            assertTrue(f.ctx.allowProposalService().proposals(true).isEmpty());
+            assertEquals(AllowProposal.Status.APPLIED, f.ctx.allowProposalService().proposals(false).get(0).status());
+            assertThrows(ValidationException.class, () -> f.ctx.allowProposalService().applyProposal(proposal), "decided once");
+            assertTrue(f.ctx.policyRecheckService().recheckNeeded());
+            f.ctx.policyRecheckService().recheckAll(10, null);
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded());
             assertTrue(risks.openRisks().isEmpty(), "the allowed phrase drops the hit");
             f.as("admin");
             for (AuditEvent e : f.ctx.auditService().list(AuditFilter.ALL.withType("policy.allow.*"), 10)) {
@@ -192,15 +193,15 @@ class RiskServiceTest {
             f.submitted("Launching the Garuda Card soon.");
             PolicyService policy = f.ctx.policyService();
             f.as("maya");
-            assertFalse(policy.recheckNeeded());
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded());
             assertTrue(f.ctx.riskService().openRisks().isEmpty());
             policy.add(new EntryDraft(false, "Garuda Card", "unreleased-product", Severity.BLOCK, null, ""));
-            assertTrue(policy.recheckNeeded());
-            List<Long> open = policy.openPostIds();
+            assertTrue(f.ctx.policyRecheckService().recheckNeeded());
+            List<Long> open = f.ctx.policyRecheckService().openPostIds();
             assertEquals(1, open.size());
-            assertEquals(1, policy.recheckBatch(open));
-            policy.markRechecked(policy.version());
-            assertFalse(policy.recheckNeeded());
+            assertEquals(1, f.ctx.policyRecheckService().recheckBatch(open));
+            f.ctx.policyRecheckService().markRechecked(policy.version());
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded());
             assertEquals("Garuda Card", f.ctx.riskService().openRisks().get(0).matched());
         }
     }
@@ -215,14 +216,14 @@ class RiskServiceTest {
             f.as("maya");
             List<Risk> risks = f.ctx.riskService().openRisks();
             assertEquals(List.of(early), risks.stream().map(Risk::postId).toList(), "after the lift date it never flags");
-            assertFalse(policy.recheckNeeded());
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded());
             f.clock.set(Instant.parse("2027-03-01T00:59:59Z"));
-            assertFalse(policy.recheckNeeded(), "not lifted yet");
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded(), "not lifted yet");
             f.clock.set(Instant.parse("2027-03-01T01:00:00Z"));
-            assertTrue(policy.recheckNeeded(), "the lift is noticed by the clock alone");
-            policy.recheckAll(5, null);
+            assertTrue(f.ctx.policyRecheckService().recheckNeeded(), "the lift is noticed by the clock alone");
+            f.ctx.policyRecheckService().recheckAll(5, null);
             assertTrue(f.ctx.riskService().openRisks().isEmpty(), "re-checked at now, past the embargo");
-            assertFalse(policy.recheckNeeded());
+            assertFalse(f.ctx.policyRecheckService().recheckNeeded());
             assertTrue(late > early);
         }
     }
@@ -242,23 +243,23 @@ class RiskServiceTest {
             f.as("maya");
             PolicyService.Candidate add = policy.candidate(null, new EntryDraft(false, "Surabaya", "customer", Severity.WARN, null, ""));
             long[] last = new long[2];
-            PolicyService.BenchResult r = policy.testBench(add, (d, t) -> { last[0] = d; last[1] = t; }, () -> false);
+            PolicyBenchService.BenchResult r = f.ctx.policyBenchService().testBench(add, (d, t) -> { last[0] = d; last[1] = t; }, () -> false);
             assertEquals(2, r.postsChecked());
             assertEquals(last[1], last[0]);
             assertEquals(1, r.queueNewlyFlagged());
             assertEquals(1, r.archiveNewlyFlagged());
             assertEquals(0, r.queueCleared());
             assertEquals(2, r.newlyFlagged().size());
-            PolicyService.BenchExample ex = r.newlyFlagged().stream().filter(e -> e.postId() == queued).findFirst().orElseThrow();
+            PolicyBenchService.BenchExample ex = r.newlyFlagged().stream().filter(e -> e.postId() == queued).findFirst().orElseThrow();
             assertEquals("Sari Wijaya", ex.executive());
             assertTrue(ex.snippet().contains("Surabaya"));
             assertFalse(ex.published());
 
             long komodo = policy.entries(false).stream().filter(e -> "Project Komodo".equals(e.term())).findFirst().orElseThrow().id();
-            PolicyService.BenchResult retire = policy.testBench(policy.candidateRetire(komodo), null, () -> false);
+            PolicyBenchService.BenchResult retire = f.ctx.policyBenchService().testBench(policy.candidateRetire(komodo), null, () -> false);
             assertEquals(1, retire.archiveCleared());
             assertEquals(0, retire.queueCleared());
-            PolicyService.BenchResult cancelled = policy.testBench(add, null, () -> true);
+            PolicyBenchService.BenchResult cancelled = f.ctx.policyBenchService().testBench(add, null, () -> true);
             assertTrue(cancelled.cancelled());
             assertEquals(5, policy.entries(false).size(), "the bench changes nothing");
         }

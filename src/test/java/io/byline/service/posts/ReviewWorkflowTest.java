@@ -171,7 +171,7 @@ class ReviewWorkflowTest {
     void anyAndAllSteps() {
         try (PostFixture f = new PostFixture(dir)) {
             f.as("andi");
-            f.ctx.reviewService().saveChain(f.sari.id(), Capacity.OFFICIAL,
+            f.ctx.chainService().saveChain(f.sari.id(), Capacity.OFFICIAL,
                     List.of(ApprovalStep.all("Director and legal together", Role.APPROVER, Role.LEGAL)));
             long all = f.submitted("Needs both");
             f.as("andi");
@@ -180,7 +180,7 @@ class ReviewWorkflowTest {
             assertTrue(f.ctx.reviewService().approve(all).fullyApproved());
 
             f.as("andi");
-            f.ctx.reviewService().saveChain(f.sari.id(), Capacity.OFFICIAL,
+            f.ctx.chainService().saveChain(f.sari.id(), Capacity.OFFICIAL,
                     List.of(ApprovalStep.any("Director or legal", Role.APPROVER, Role.LEGAL)));
             long any = f.submitted("Needs one");
             f.as("maya");
@@ -210,7 +210,7 @@ class ReviewWorkflowTest {
     void aPostForOfficialAndPersonalAccountsNeedsTheUnionOfBothChains() {
         try (PostFixture f = new PostFixture(dir)) {
             f.as("andi");
-            f.ctx.reviewService().saveChain(f.sari.id(), Capacity.PERSONAL, List.of(
+            f.ctx.chainService().saveChain(f.sari.id(), Capacity.PERSONAL, List.of(
                     ApprovalStep.any("Reviewer", Role.REVIEWER), ApprovalStep.any("Director", Role.APPROVER),
                     ApprovalStep.any("Executive", Role.EXECUTIVE)));
             long x = f.account(f.sari, Platform.X).id();
@@ -219,9 +219,9 @@ class ReviewWorkflowTest {
             List<ApprovalStep> chain = f.ctx.reviewService().effectiveChain(id);
             assertEquals(List.of(EnumSet.of(Role.REVIEWER), EnumSet.of(Role.APPROVER), EnumSet.of(Role.LEGAL),
                     EnumSet.of(Role.EXECUTIVE)), chain.stream().map(s -> EnumSet.copyOf(s.roles())).toList());
-            assertEquals(3, f.ctx.reviewService().chain(f.sari.id(), Capacity.OFFICIAL).steps().size());
+            assertEquals(3, f.ctx.chainService().chain(f.sari.id(), Capacity.OFFICIAL).steps().size());
             f.as("rina");
-            assertThrows(PermissionDeniedException.class, () -> f.ctx.reviewService().saveChain(f.sari.id(), Capacity.OFFICIAL,
+            assertThrows(PermissionDeniedException.class, () -> f.ctx.chainService().saveChain(f.sari.id(), Capacity.OFFICIAL,
                     List.of(ApprovalStep.any("Anyone", Role.REVIEWER))));
         }
     }
@@ -314,9 +314,9 @@ class ReviewWorkflowTest {
             Instant publishAt = f.ctx.draftService().get(id).post().publishAt();
             f.as("andi");
             f.ctx.reviewService().approve(id);
-            assertTrue(f.ctx.reviewService().needsAttention().isEmpty());
+            assertTrue(f.ctx.queueService().needsAttention().isEmpty());
             f.clock.set(publishAt.minus(Duration.ofHours(5)));
-            List<QueueItem> near = f.ctx.reviewService().needsAttention();
+            List<QueueItem> near = f.ctx.queueService().needsAttention();
             assertEquals(List.of(id), near.stream().map(QueueItem::postId).toList());
             assertEquals(0, f.ctx.reviewService().expireOverdue());
             f.clock.set(publishAt.minus(Duration.ofMinutes(59)));
@@ -368,12 +368,12 @@ class ReviewWorkflowTest {
             long danielPost = f.draft("Numbers after the call.", f.official(f.daniel), PostFixture.START.plus(Duration.ofDays(2)))
                     .post().id();
             f.as("andi");
-            assertEquals(List.of(clean, risky), f.ctx.reviewService().waitingOnMe().stream().map(QueueItem::postId).sorted().toList());
+            assertEquals(List.of(clean, risky), f.ctx.queueService().waitingOnMe().stream().map(QueueItem::postId).sorted().toList());
             f.ctx.reviewService().approve(clean);
             f.as("maya");
-            assertEquals(List.of(clean), f.ctx.reviewService().waitingOnMe().stream().map(QueueItem::postId).toList());
+            assertEquals(List.of(clean), f.ctx.queueService().waitingOnMe().stream().map(QueueItem::postId).toList());
 
-            var queue = f.ctx.reviewService();
+            var queue = f.ctx.queueService();
             assertEquals(3, queue.queue(QueueFilter.all()).size());
             assertEquals(List.of(danielPost), queue.queue(QueueFilter.all().withExecutive(f.daniel.id())).stream()
                     .map(QueueItem::postId).toList());

@@ -44,7 +44,8 @@ class PolicyErrorKeysTest {
     /** Sources that raise policy reasons. */
     private static final List<String> SOURCES = List.of("store/json/PolicyJson.java", "store/json/PolicyCsv.java",
             "validation/CompiledPolicy.java", "validation/TextChecks.java", "validation/TermMatcher.java", "validation/GuardedRegex.java",
-            "service/PolicyService.java");
+            "service/PolicyService.java", "service/PolicyRules.java", "service/PolicyTransferService.java",
+            "service/PolicyBenchService.java");
     /**
      * Keys no small test file can reach: the 64 MB limits (of a string or of bytes in memory), 500,001 valid
      * entries, the stack-overflow guard (Gson's nesting limit comes first), content after the policy (the strict

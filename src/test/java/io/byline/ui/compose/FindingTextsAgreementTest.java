@@ -83,7 +83,7 @@ class FindingTextsAgreementTest {
         try (PostFixture f = new PostFixture(dir)) {
             long id = f.submitted(TEXT);
             f.as("maya");
-            RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(),
+            RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.allowProposalService(), f.ctx.executiveService(),
                     new ImmediateTaskRunner(), ZoneOffset.UTC);
             m.load();
             var r = m.all().stream().filter(x -> x.postId() == id).findFirst().orElseThrow();
@@ -107,7 +107,7 @@ class FindingTextsAgreementTest {
 
     private static QueueViewModel.Detail detail(PostFixture f, long id) {
         f.as("andi");
-        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.publishService(), f.ctx.draftService(),
+        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.publishService(), f.ctx.draftService(),
                 f.ctx.executiveService(), f.ctx.session(), new ImmediateTaskRunner(), f.clock);
         m.start();
         m.viewProperty().set(QueueViewModel.View.OPEN);
@@ -122,7 +122,7 @@ class FindingTextsAgreementTest {
 
     private static Set<String> risks(PostFixture f, long id, Locale l) {
         f.as("maya");
-        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
+        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.allowProposalService(), f.ctx.executiveService(), new ImmediateTaskRunner(), ZoneOffset.UTC);
         m.load();
         return m.all().stream().filter(r -> r.postId() == id).map(r -> RisksViewModel.message(r, l))
                 .collect(Collectors.toCollection(TreeSet::new));

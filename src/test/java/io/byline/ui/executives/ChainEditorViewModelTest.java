@@ -23,7 +23,7 @@ class ChainEditorViewModelTest {
 
     private static ChainEditorViewModel model(PostFixture f) {
         f.as("admin");
-        ChainEditorViewModel m = new ChainEditorViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner());
+        ChainEditorViewModel m = new ChainEditorViewModel(f.ctx.chainService(), f.ctx.session(), new ImmediateTaskRunner());
         m.capacityProperty().set(Capacity.OFFICIAL);
         m.show(f.sari.id());
         return m;

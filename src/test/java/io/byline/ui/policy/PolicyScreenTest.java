@@ -95,7 +95,7 @@ class PolicyScreenTest extends UiTest {
         assertFalse(exists("#benchDialog"));
         TableView<PolicyEntry> table = node("#termsTable");
         assertEquals(6, table.getItems().size());
-        assertFalse(ctx.policyService().recheckNeeded(), "the re-check ran in the background and was recorded");
+        assertFalse(ctx.policyRecheckService().recheckNeeded(), "the re-check ran in the background and was recorded");
         TestWorkspace.signIn(ctx, "maya");
         assertTrue(ctx.riskService().openRisks().stream().anyMatch(r -> r.matched().equals("Surabaya")));
     }

@@ -1,5 +1,6 @@
 package io.byline.ui.policy;
 
+import io.byline.service.PolicyTransferService;
 import io.byline.domain.PolicyEntry;
 import io.byline.domain.Severity;
 import io.byline.testing.PostFixture;
@@ -25,7 +26,8 @@ class PolicyViewModelTest {
 
     private static PolicyViewModel model(PostFixture f) {
         f.as("admin");
-        PolicyViewModel m = new PolicyViewModel(f.ctx.policyService(), new ImmediateTaskRunner());
+        PolicyViewModel m = new PolicyViewModel(f.ctx.policyService(), f.ctx.policyTransferService(), f.ctx.policyBenchService(),
+                f.ctx.allowProposalService(), new ImmediateTaskRunner());
         m.load();
         return m;
     }
@@ -83,7 +85,7 @@ class PolicyViewModelTest {
             assertNull(failure.get());
             assertEquals(5, written.get());
             assertTrue(Files.size(file) > 0);
-            AtomicReference<io.byline.service.PolicyService.ImportPreview> preview = new AtomicReference<>();
+            AtomicReference<io.byline.service.PolicyTransferService.ImportPreview> preview = new AtomicReference<>();
             m.previewImport(file, preview::set, failure::set);
             assertNull(failure.get());
             assertTrue(preview.get().ok());

@@ -108,7 +108,7 @@ class RisksScreenTest extends UiTest {
         settle();
         assertFalse(exists("#falsePositiveDialog"));
         TestWorkspace.signIn(ctx, "maya");
-        List<AllowProposal> pending = ctx.policyService().proposals(true);
+        List<AllowProposal> pending = ctx.allowProposalService().proposals(true);
         assertEquals(1, pending.size());
         assertEquals("Project Komodo Dragon Tour", pending.get(0).phrase());
     }

@@ -29,7 +29,7 @@ class QueueViewModelTest {
     @TempDir Path dir;
 
     private static QueueViewModel model(PostFixture f) {
-        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.publishService(), f.ctx.draftService(),
+        QueueViewModel m = new QueueViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.publishService(), f.ctx.draftService(),
                 f.ctx.executiveService(), f.ctx.session(), new ImmediateTaskRunner(), f.clock);
         m.start();
         return m;
@@ -219,7 +219,7 @@ class QueueViewModelTest {
             long id = f.submitted("Calendar words.");
             f.approveAll(id);
             f.as("rina");
-            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
+            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.session(), new ImmediateTaskRunner(),
                     f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             assertEquals(42, c.days().size());
@@ -248,7 +248,7 @@ class QueueViewModelTest {
             long id = f.submitted("Calendar words, moved by Sari.");
             f.approveAll(id);
             f.as("sari");
-            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
+            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.session(), new ImmediateTaskRunner(),
                     f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             assertTrue(c.canReschedule());
@@ -270,7 +270,7 @@ class QueueViewModelTest {
             f.ctx.draftService().submit(id, null);
             f.approveAll(id);
             f.as("rina");
-            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner(),
+            CalendarViewModel c = new CalendarViewModel(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.session(), new ImmediateTaskRunner(),
                     f.clock, executive -> java.time.ZoneOffset.UTC);
             c.load();
             c.move(id, java.time.LocalDate.of(2027, 2, 27));
@@ -287,7 +287,7 @@ class QueueViewModelTest {
     void chainEditorEditsForApproversOnly() {
         try (PostFixture f = new PostFixture(dir)) {
             f.as("andi");
-            var m = new io.byline.ui.executives.ChainEditorViewModel(f.ctx.reviewService(), f.ctx.session(), new ImmediateTaskRunner());
+            var m = new io.byline.ui.executives.ChainEditorViewModel(f.ctx.chainService(), f.ctx.session(), new ImmediateTaskRunner());
             assertTrue(m.canEdit());
             m.show(f.sari.id());
             assertEquals(3, m.steps().size());
@@ -306,14 +306,14 @@ class QueueViewModelTest {
             m.move(s, -1);
             m.save();
             assertFalse(m.hasUnsavedChanges());
-            var saved = f.ctx.reviewService().chain(f.sari.id(), io.byline.domain.Capacity.OFFICIAL).steps();
+            var saved = f.ctx.chainService().chain(f.sari.id(), io.byline.domain.Capacity.OFFICIAL).steps();
             assertEquals(4, saved.size());
             assertEquals("Board secretary", saved.get(2).name());
             assertEquals(EnumSet.of(Role.REVIEWER, Role.LEGAL), EnumSet.copyOf(saved.get(2).roles()));
             m.capacityProperty().set(io.byline.domain.Capacity.PERSONAL);
             assertEquals(2, m.steps().size());
             f.as("rina");
-            assertFalse(new io.byline.ui.executives.ChainEditorViewModel(f.ctx.reviewService(), f.ctx.session(),
+            assertFalse(new io.byline.ui.executives.ChainEditorViewModel(f.ctx.chainService(), f.ctx.session(),
                     new ImmediateTaskRunner()).canEdit());
         }
     }
@@ -326,13 +326,13 @@ class QueueViewModelTest {
             f.as("andi");
             List<ToastPresenter.Toast> andiToasts = new java.util.ArrayList<>();
             var i18n = io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH);
-            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
+            QueueBadge andi = new QueueBadge(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(andiToasts)));
             assertEquals(0, andi.count(), "expired: no longer waiting on andi");
             assertEquals(PostState.EXPIRED, f.ctx.draftService().get(id).post().state());
             f.as("rina");
             List<ToastPresenter.Toast> rinaToasts = new java.util.ArrayList<>();
-            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
+            QueueBadge rina = new QueueBadge(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.notificationService(),
                     new QueueAlerts(i18n, recorder(rinaToasts)));
             rina.count();
             assertEquals(1, rinaToasts.size());
@@ -355,7 +355,7 @@ class QueueViewModelTest {
             f.submitted("First post.");
             f.as("andi");
             List<ToastPresenter.Toast> toasts = new java.util.ArrayList<>();
-            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.notificationService(),
+            QueueBadge badge = new QueueBadge(f.ctx.reviewService(), f.ctx.queueService(), f.ctx.notificationService(),
                     new QueueAlerts(io.byline.ui.common.I18n.of(java.util.Locale.ENGLISH), recorder(toasts)));
             assertEquals(1, badge.count());
             assertEquals(1, toasts.size());

@@ -25,7 +25,7 @@ class RisksViewModelTest {
 
     private static RisksViewModel model(PostFixture f, String user) {
         f.as(user);
-        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.policyService(), f.ctx.executiveService(),
+        RisksViewModel m = new RisksViewModel(f.ctx.riskService(), f.ctx.allowProposalService(), f.ctx.executiveService(),
                 new ImmediateTaskRunner(), ZoneOffset.UTC);
         m.load();
         return m;
