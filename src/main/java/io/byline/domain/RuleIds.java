@@ -22,6 +22,12 @@ public final class RuleIds {
     public static final String MEDIA_ALT_TEXT = "media.alt-text";
     /** A policy entry that could not be compiled, so the post cannot be called clean. */
     public static final String POLICY_INVALID = "policy.invalid";
+    /** Figures, do-not-engage accounts and quiet periods (the policy's facts register). */
+    public static final String FACT_UNDISCLOSED = "fact.undisclosed";
+    public static final String FACT_EMBARGO = "fact.embargo";
+    public static final String FACT_MISMATCH = "fact.mismatch";
+    public static final String ENGAGE = "engage";
+    public static final String QUIET_PERIOD = "quiet-period";
     /** The last finding of a post that had more than can be listed; it counts the rest. */
     public static final String TRUNCATED = "truncated";
 

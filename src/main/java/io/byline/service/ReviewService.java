@@ -142,11 +142,6 @@ public final class ReviewService {
         return signCheck(tx, user, post, v, s.progress(tx, post, v), null).ok();
     }
 
-    /** The queue's posts matching the filter; as {@link QueueService#queue}, which new callers use. */
-    public List<QueueItem> queue(QueueFilter filter) {
-        return queue.queue(filter);
-    }
-
     QueueService queueService() {
         return queue;
     }

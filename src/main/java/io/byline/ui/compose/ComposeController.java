@@ -167,7 +167,8 @@ public final class ComposeController implements Screen {
     @FXML private Button saveButton;
     @FXML private Button submitButton;
 
-    public ComposeController(DraftService drafts, ExecutiveService executives, ReviewService reviews, TaskRunner runner,
+    public ComposeController(DraftService drafts, ExecutiveService executives, ReviewService reviews,
+                             io.byline.service.QueueService queue, TaskRunner runner,
                              Clock clock, I18n i18n, DialogService dialogs, ShellStatus status, Appearance appearance) {
         this.i18n = i18n;
         this.dialogs = dialogs;
@@ -175,7 +176,7 @@ public final class ComposeController implements Screen {
         this.appearance = appearance;
         this.checkDebounce = new FxDebouncer(ComposeViewModel.CHECK_DELAY);
         this.autosaveDebounce = new FxDebouncer(ComposeViewModel.AUTOSAVE_DELAY);
-        this.model = new ComposeViewModel(drafts, executives, reviews, runner, clock, i18n, checkDebounce, autosaveDebounce);
+        this.model = new ComposeViewModel(drafts, executives, reviews, queue, runner, clock, i18n, checkDebounce, autosaveDebounce);
     }
 
     /** The view model (tests drive and inspect it). */

@@ -91,6 +91,7 @@ public final class ComposeViewModel {
     private final DraftService drafts;
     private final ExecutiveService executiveService;
     private final ReviewService reviews;
+    private final io.byline.service.QueueService queue;
     private final TaskRunner runner;
     private final Clock clock;
     private final I18n i18n;
@@ -166,11 +167,12 @@ public final class ComposeViewModel {
     private boolean loading;
     private final IntegerProperty selectedFinding = new SimpleIntegerProperty(-1);
 
-    public ComposeViewModel(DraftService drafts, ExecutiveService executiveService, ReviewService reviews, TaskRunner runner,
+    public ComposeViewModel(DraftService drafts, ExecutiveService executiveService, ReviewService reviews, io.byline.service.QueueService queue, TaskRunner runner,
                             Clock clock, I18n i18n, Debouncer checkDebounce, Debouncer autosaveDebounce) {
         this.drafts = drafts;
         this.executiveService = executiveService;
         this.reviews = reviews;
+        this.queue = queue;
         this.runner = runner;
         this.clock = clock;
         this.i18n = i18n;
@@ -290,7 +292,7 @@ public final class ComposeViewModel {
     }
 
     public void loadDrafts() {
-        runner.run(() -> reviews.queue(QueueFilter.all().withStates(EnumSet.of(PostState.DRAFT, PostState.CHANGES_REQUESTED))),
+        runner.run(() -> queue.queue(QueueFilter.all().withStates(EnumSet.of(PostState.DRAFT, PostState.CHANGES_REQUESTED))),
                 draftList::setAll, e -> { });
     }
 

@@ -44,7 +44,7 @@ class ComposeViewModelTest {
         runner = new ControlledTaskRunner();
         checks = new ManualDebouncer();
         autosave = new ManualDebouncer();
-        vm = new ComposeViewModel(ctx.draftService(), ctx.executiveService(), ctx.reviewService(), runner, ctx.clock(),
+        vm = new ComposeViewModel(ctx.draftService(), ctx.executiveService(), ctx.reviewService(), ctx.queueService(), runner, ctx.clock(),
                 I18n.of(Locale.ENGLISH), checks, autosave);
         vm.load();
         Executive sari = vm.executives().stream().filter(e -> e.name().equals("Sari Wijaya")).findFirst().orElseThrow();
@@ -325,7 +325,7 @@ class ComposeViewModelTest {
         autosave.fire();
         type("Draft typed before the crash, and then some");
         autosave.fire();
-        ComposeViewModel fresh = new ComposeViewModel(ctx.draftService(), ctx.executiveService(), ctx.reviewService(), runner,
+        ComposeViewModel fresh = new ComposeViewModel(ctx.draftService(), ctx.executiveService(), ctx.reviewService(), ctx.queueService(), runner,
                 ctx.clock(), I18n.of(Locale.ENGLISH), new ManualDebouncer(), new ManualDebouncer());
         fresh.recoverUnsaved();
         assertTrue(fresh.recoveredProperty().get());

@@ -96,7 +96,7 @@ class FindingTextsAgreementTest {
     private static Set<String> compose(PostFixture f, long id, Locale l) {
         f.as("rina");
         ManualDebouncer checks = new ManualDebouncer();
-        ComposeViewModel vm = new ComposeViewModel(f.ctx.draftService(), f.ctx.executiveService(), f.ctx.reviewService(),
+        ComposeViewModel vm = new ComposeViewModel(f.ctx.draftService(), f.ctx.executiveService(), f.ctx.reviewService(), f.ctx.queueService(),
                 new ControlledTaskRunner(), f.clock, I18n.of(l), checks, new ManualDebouncer());
         vm.load();
         vm.open(id);
