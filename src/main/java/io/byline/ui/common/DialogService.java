@@ -114,6 +114,16 @@ public final class DialogService {
         pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         pane.getStyleClass().add("byline-dialog");
         appearance.styleNow(pane.getScene());
+        // JavaFX words its "Show Details" link itself, in English only; name it in the user's language (after
+        // the pane's own listener, which resets the text each time the details open or close)
+        pane.expandedProperty().addListener((o, was, now) -> nameDetailsLink(pane));
+        alert.setOnShown(e -> FxTaskRunner.later(() -> nameDetailsLink(pane)));
         return alert;
+    }
+
+    private void nameDetailsLink(DialogPane pane) {
+        if (pane.lookup(".details-button") instanceof javafx.scene.control.ButtonBase link) {
+            link.setText(i18n.text(pane.isExpanded() ? "dialog.details.hide" : "dialog.details.show"));
+        }
     }
 }

@@ -124,6 +124,11 @@ class RestoreAndRefusalScreenTest extends UiTest {
         clickOn("#userMenu");
         clickOn("Cadangkan sekarang…");
         awaitDialog("Byline tidak akan menimpa berkas ini");
+        javafx.scene.control.ButtonBase details = lookup(".dialog-pane .details-button").query();
+        assertEquals("Tampilkan rincian", details.getText());
+        interact(details::fire);
+        assertEquals("Sembunyikan rincian", details.getText());
+        interact(details::fire);
         dialogShot("backup_refused_id");
         press("OK");
         settle();
