@@ -10,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LibraryLogging.quietLibraries();
         if (Cli.isCommand(args)) {
             System.exit(Cli.run(args, System.out, System.err));
         }
